@@ -1,0 +1,111 @@
+/**
+ * The small card shown when a highlighted clause is hovered or focused: title, severity,
+ * one-line impact. It lives in a closed shadow root with its own reset styles, so page CSS
+ * cannot restyle or hide it and page scripts cannot reach into it.
+ */
+import type { Severity } from '../src/records/taxonomy';
+import type { AnchoredClause } from './highlighter';
+
+export const SEVERITY_LABEL: Record<Severity, { icon: string; text: string }> = {
+  critical: { icon: '‼', text: 'Critical' },
+  high: { icon: '▲', text: 'High' },
+  medium: { icon: '◆', text: 'Medium' },
+  low: { icon: '●', text: 'Low' },
+  positive: { icon: '✓', text: 'Good for you' },
+};
+
+const STYLE = `
+:host { all: initial; }
+.card { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: 340px;
+  padding: 10px 12px; border-radius: 8px; border: 1px solid #cbd5e1; border-left-width: 6px;
+  background: #ffffff; color: #0f172a; box-shadow: 0 6px 24px rgba(15,23,42,.25);
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; display: block; }
+.card[hidden] { display: none; }
+.sev { font-weight: 700; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 0 0 4px; display: block; }
+.title { font-weight: 700; margin: 0 0 4px; display: block; }
+.impact { margin: 0 0 8px; display: block; }
+button { all: initial; font: 600 13px/1.2 system-ui, sans-serif; color: #1e3a8a; cursor: pointer;
+  text-decoration: underline; padding: 2px 0; }
+button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+.critical { border-left-color: #9f1239; } .critical .sev { color: #9f1239; }
+.high { border-left-color: #b91c1c; } .high .sev { color: #b91c1c; }
+.medium { border-left-color: #9a3412; } .medium .sev { color: #9a3412; }
+.low { border-left-color: #1d4ed8; } .low .sev { color: #1d4ed8; }
+.positive { border-left-color: #166534; } .positive .sev { color: #166534; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #0f172a; color: #f1f5f9; border-color: #334155; }
+  button { color: #93c5fd; }
+  .critical .sev { color: #fda4af; } .high .sev { color: #fca5a5; } .medium .sev { color: #fdba74; }
+  .low .sev { color: #93c5fd; } .positive .sev { color: #86efac; }
+}`;
+
+export interface Card {
+  show(clause: AnchoredClause, anchor: DOMRect): void;
+  hide(): void;
+  /** True while the pointer or focus is on the card itself, so it stays open. */
+  isEngaged(): boolean;
+  readonly current: AnchoredClause | null;
+}
+
+export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
+  const host = document.createElement('termlight-card');
+  // Inline !important outranks any page stylesheet rule that targets the host.
+  host.style.cssText = 'all: initial !important; display: block !important;';
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const card = document.createElement('div');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-modal', 'false');
+  card.setAttribute('aria-labelledby', 'title');
+  card.hidden = true;
+  const sev = document.createElement('p');
+  sev.className = 'sev';
+  const title = document.createElement('p');
+  title.className = 'title';
+  title.id = 'title';
+  const impact = document.createElement('p');
+  impact.className = 'impact';
+  const details = document.createElement('button');
+  details.type = 'button';
+  details.textContent = 'Open the full record';
+  card.append(sev, title, impact, details);
+  root.append(style, card);
+
+  let current: AnchoredClause | null = null;
+  let hovered = false;
+  card.addEventListener('mouseenter', () => (hovered = true));
+  card.addEventListener('mouseleave', () => (hovered = false));
+  details.addEventListener('click', () => current && onDetails(current));
+
+  return {
+    get current() {
+      return current;
+    },
+    show(clause, anchor) {
+      if (!host.isConnected) document.documentElement.append(host);
+      current = clause;
+      const label = SEVERITY_LABEL[clause.severity];
+      card.className = `card ${clause.severity}`;
+      sev.textContent = `${label.icon} ${label.text} severity`;
+      if (clause.severity === 'positive') sev.textContent = `${label.icon} ${label.text}`;
+      title.textContent = clause.title;
+      impact.textContent = clause.impact;
+      card.hidden = false;
+      const width = Math.min(340, window.innerWidth - 16);
+      const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
+      const below = anchor.bottom + 8;
+      card.style.left = `${left}px`;
+      card.style.top = `${below}px`;
+      const height = card.getBoundingClientRect().height;
+      if (below + height > window.innerHeight - 8) card.style.top = `${Math.max(8, anchor.top - height - 8)}px`;
+    },
+    hide() {
+      current = null;
+      card.hidden = true;
+    },
+    isEngaged() {
+      return hovered || root.activeElement !== null;
+    },
+  };
+}

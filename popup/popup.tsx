@@ -1,0 +1,132 @@
+/**
+ * The popup: the current tab's document and its clauses, worst first, and an offline search.
+ * Also works in a tab as popup.html?tab=<tabId>[&record=<key>] (the card's "full record").
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { TabView } from '../src/messages/protocol';
+import { request } from './api';
+import { RecordItem } from './record';
+import { Search } from './search';
+
+const params = new URLSearchParams(location.search);
+const focusedRecord = params.get('record');
+
+async function currentTabId(): Promise<number | null> {
+  const fromQuery = Number(params.get('tab'));
+  if (params.has('tab') && Number.isInteger(fromQuery) && fromQuery >= 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function useTabView(): { view: TabView | null; tabId: number | null; error: string } {
+  const [view, setView] = useState<TabView | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let tries = 0;
+    const load = async () => {
+      const id = await currentTabId();
+      if (!live) return;
+      setTabId(id);
+      if (id === null) return setView({ status: 'none', documents: [], found: [], notFound: [] });
+      const next = await request({ type: 'popup/tab', tabId: id });
+      if (!live) return;
+      setView(next);
+      // The page is still anchoring: ask again shortly, for a few seconds at most.
+      if (next.status === 'pending' && tries++ < 20) timer = setTimeout(() => void load().catch(fail), 250);
+    };
+    const fail = (e: Error) => live && setError(e.message);
+    load().catch(fail);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, []);
+  return { view, tabId, error };
+}
+
+function Popup() {
+  const { view, tabId, error } = useTabView();
+  const [showError, setShowError] = useState('');
+
+  useEffect(() => {
+    if (focusedRecord && view?.status === 'ready') {
+      document.getElementById(`record-${focusedRecord}`)?.scrollIntoView({ block: 'start' });
+    }
+  }, [view]);
+
+  const show = async (recordKey: string) => {
+    if (tabId === null) return;
+    try {
+      const { shown } = await request({ type: 'popup/show-clause', tabId, recordKey });
+      if (!shown) setShowError('That clause is no longer on the page.');
+      else if (!params.has('tab')) window.close();
+      else await browser.tabs.update(tabId, { active: true });
+    } catch (e) {
+      setShowError(`Could not reach the page: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <main>
+      <h1 class="brand">Termlight</h1>
+      {error && <p role="alert" class="error">{error}</p>}
+      {!view && !error && <p aria-busy="true">Loading…</p>}
+      {view?.status === 'none' && <p class="empty">This page is not one of the policy pages in your records.</p>}
+      {view && view.status !== 'none' && (
+        <section aria-labelledby="doc-heading">
+          {view.documents.map((doc) => (
+            <div class="doc">
+              <h2 id="doc-heading">
+                {doc.platformName}: {doc.title}
+              </h2>
+              <p class="meta">
+                {doc.lastUpdated ? `Last updated ${doc.lastUpdated} · ` : ''}Records: {doc.source}
+              </p>
+            </div>
+          ))}
+          {view.status === 'pending' && <p aria-busy="true">Looking for clauses on the page…</p>}
+          {view.status === 'ready' && (
+            <>
+              <h2 class="count" id="found-heading">
+                {view.found.length} clause{view.found.length === 1 ? '' : 's'} found on this page
+              </h2>
+              {showError && <p role="alert" class="error">{showError}</p>}
+              <div class="records" aria-labelledby="found-heading">
+                {view.found.map((record) => (
+                  <RecordItem key={record.key} record={record} onShow={show} focused={record.key === focusedRecord} />
+                ))}
+              </div>
+              {view.notFound.length > 0 && (
+                <details class="not-found">
+                  <summary>
+                    {view.notFound.length} recorded clause{view.notFound.length === 1 ? '' : 's'} not found on this page
+                  </summary>
+                  <p class="meta">
+                    The page may have changed since these were recorded, or shows them in a part of the page
+                    that is not displayed. They are not highlighted.
+                  </p>
+                  {view.notFound.map((record) => (
+                    <RecordItem key={record.key} record={record} focused={record.key === focusedRecord} />
+                  ))}
+                </details>
+              )}
+            </>
+          )}
+        </section>
+      )}
+      <Search />
+      <footer>
+        <a href={browser.runtime.getURL('popup/options.html')} target="_blank" rel="noreferrer">
+          Records and settings
+        </a>
+      </footer>
+    </main>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,167 @@
+/**
+ * The visible text of a DOM subtree as one string, plus where each text node sits in it, so that a
+ * quote matched in the string can be turned back into a DOM Range to highlight.
+ *
+ * Text nodes keep their raw data, so exact matching sees what the page has. Between block-level
+ * elements a single "\n" is inserted that belongs to no text node: without it the last word of one
+ * paragraph would fuse with the first word of the next ("…terms.You agree…").
+ */
+
+/** One text node and its [start, end) offsets in PageText.text. */
+export interface TextSegment {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/** Extracted text and its segments, in document order. */
+export interface PageText {
+  text: string;
+  segments: TextSegment[];
+}
+
+export interface ExtractOptions {
+  /**
+   * Whether an element (and its subtree) is invisible. The content script passes a check based on
+   * computed style; the default looks only at the `hidden` attribute, which is always skipped.
+   */
+  isHidden?: (el: Element) => boolean;
+  /**
+   * Whether an element starts/ends a block. Defaults to a fixed list of block-level tag names;
+   * a caller may add a computed-style check (e.g. spans styled display:block).
+   */
+  isBlock?: (el: Element) => boolean;
+}
+
+/** Elements whose content is never page text. */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'head', 'textarea', 'select', 'iframe', 'canvas',
+]);
+
+/** Elements that separate their content from the surrounding text. */
+const BLOCKS = new Set([
+  'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'br', 'section', 'article',
+  'header', 'footer', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'table', 'ul', 'ol', 'main', 'nav', 'aside',
+  'details', 'summary', 'figure', 'figcaption', 'form', 'hr', 'address', 'caption', 'body',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+function defaultIsBlock(el: Element): boolean {
+  return BLOCKS.has(el.localName);
+}
+
+/**
+ * Collects the text under `root`, skipping script/style/form-control/embedded content, elements
+ * with the `hidden` attribute and those `options.isHidden` reports, and inserting one "\n" at
+ * each block boundary (never two in a row, none at the very start or end).
+ */
+export function extractText(root: Node, options: ExtractOptions = {}): PageText {
+  const isHidden = options.isHidden;
+  const isBlock = options.isBlock ?? defaultIsBlock;
+  const skip = (el: Element): boolean =>
+    SKIPPED.has(el.localName) || el.hasAttribute('hidden') || (isHidden !== undefined && isHidden(el));
+
+  const parts: string[] = [];
+  const segments: TextSegment[] = [];
+  let length = 0;
+  let pendingBreak = false;
+
+  if (root.nodeType === TEXT_NODE) {
+    const data = (root as Text).data;
+    return { text: data, segments: data.length > 0 ? [{ node: root as Text, start: 0, end: data.length }] : [] };
+  }
+  if (root.nodeType === ELEMENT_NODE && skip(root as Element)) return { text: '', segments: [] };
+
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode: (node: Node) =>
+      node.nodeType === ELEMENT_NODE && skip(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
+  });
+
+  const enterOrLeave = (node: Node): void => {
+    if (node.nodeType === ELEMENT_NODE && isBlock(node as Element)) pendingBreak = true;
+  };
+
+  // Depth-first walk with explicit enter/leave, so block ends are seen as well as block starts.
+  let node: Node | null = walker.firstChild();
+  while (node !== null) {
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        if (pendingBreak && length > 0) {
+          parts.push('\n');
+          length += 1;
+        }
+        pendingBreak = false;
+        segments.push({ node: node as Text, start: length, end: length + data.length });
+        parts.push(data);
+        length += data.length;
+      }
+    } else {
+      enterOrLeave(node);
+      const child = walker.firstChild();
+      if (child !== null) {
+        node = child;
+        continue;
+      }
+      enterOrLeave(node); // an empty element is left at once
+    }
+    // Move to the next sibling, leaving finished ancestors on the way up.
+    node = walker.nextSibling();
+    while (node === null) {
+      const parent = walker.parentNode();
+      if (parent === null) break;
+      enterOrLeave(parent);
+      node = walker.nextSibling();
+    }
+  }
+
+  return { text: parts.join(''), segments };
+}
+
+/**
+ * The DOM Range for [start, end) of `page.text`. A start on a block boundary moves forward to the
+ * next text node, an end on one moves back to the previous node's end; null when no text node
+ * lies in the span (or it is empty). Offsets are clamped to the nodes' current lengths, in case
+ * the page changed them since extraction.
+ */
+export function rangeFromOffsets(page: PageText, start: number, end: number, doc?: Document): Range | null {
+  const { segments } = page;
+  if (!(start < end) || segments.length === 0) return null;
+
+  // First segment ending after start.
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  // Last segment starting before end.
+  lo = 0;
+  hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = lo - 1;
+  if (first > last) return null;
+
+  const a = segments[first]!;
+  const b = segments[last]!;
+  const startOffset = Math.max(start, a.start) - a.start;
+  const endOffset = Math.min(end, b.end) - b.start;
+
+  const range = (doc ?? a.node.ownerDocument).createRange();
+  range.setStart(a.node, Math.min(startOffset, a.node.length));
+  range.setEnd(b.node, Math.min(endOffset, b.node.length));
+  return range;
+}

@@ -1,0 +1,139 @@
+/**
+ * Finds a quoted clause in page text (after Hypothesis' TextQuoteSelector anchoring, minus the
+ * fuzzy matching): exact occurrences first, then occurrences after normalisation; prefix/suffix
+ * pick among several occurrences. Only whole-quote matches count, so a quote that is not on the
+ * page yields null rather than a partial match somewhere else.
+ */
+
+import { normalizeText, normalizeWithMap, trimIgnorable } from './normalize';
+
+/** A quote with optional context, as in the W3C Web Annotation TextQuoteSelector. */
+export interface QuoteSelector {
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** 'exact': the quote occurs verbatim; 'normalized': only after normalisation (see normalize.ts). */
+export type MatchMethod = 'exact' | 'normalized';
+
+/** Offsets into the original text, [start, end), without leading/trailing whitespace. */
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  method: MatchMethod;
+}
+
+/** A page's text normalised once, so that many quotes can be matched without re-normalising. */
+export interface NormalizedIndex {
+  /** The text the index was built from. */
+  readonly source: string;
+  /** Normalised text and its map back to `source` (see normalizeWithMap). */
+  readonly text: string;
+  readonly map: Int32Array;
+}
+
+/** Normalises a page's text once; pass the result to every matchQuote call for that text. */
+export function createIndex(text: string): NormalizedIndex {
+  const { text: normalized, map } = normalizeWithMap(text);
+  return { source: text, text: normalized, map };
+}
+
+/**
+ * Locates `quote` in `text`. Exact occurrences of the (trimmed) quote are tried first; when a
+ * prefix/suffix is given and no exact occurrence agrees with it fully, occurrences found only after
+ * normalisation compete too and win only with strictly better agreement. Ties go to the earlier
+ * occurrence. `index` must have been built from this same `text`; otherwise (or when omitted) one
+ * is built on demand, which costs a pass over the text.
+ */
+export function matchQuote(text: string, quote: QuoteSelector, index?: NormalizedIndex): QuoteMatch | null {
+  const needle = stripSpaces(normalizeText(quote.exact));
+  if (needle.length < 1) return null;
+  const raw = trimIgnorable(quote.exact);
+
+  const prefix = normalizeText(quote.prefix ?? '').replaceAll(' ', '');
+  const suffix = normalizeText(quote.suffix ?? '').replaceAll(' ', '');
+  const maxScore = prefix.length + suffix.length;
+
+  let idx: NormalizedIndex | undefined = index !== undefined && index.source === text ? index : undefined;
+  const getIndex = (): NormalizedIndex => (idx ??= createIndex(text));
+
+  // 1. Exact occurrences in the raw text.
+  let best: QuoteMatch | null = null;
+  let bestScore = -1;
+  for (let at = text.indexOf(raw); at !== -1; at = text.indexOf(raw, at + 1)) {
+    const end = at + raw.length;
+    if (maxScore === 0) return { start: at, end, method: 'exact' };
+    const { map, text: norm } = getIndex();
+    const score = contextScore(norm, lowerBound(map, at), lowerBound(map, end), prefix, suffix);
+    if (score > bestScore) {
+      best = { start: at, end, method: 'exact' };
+      bestScore = score;
+      if (score === maxScore) return best;
+    }
+  }
+
+  // 2. Occurrences in the normalised text.
+  const { map, text: norm } = getIndex();
+  for (let at = norm.indexOf(needle); at !== -1; at = norm.indexOf(needle, at + 1)) {
+    const nEnd = at + needle.length;
+    const score = maxScore === 0 ? 0 : contextScore(norm, at, nEnd, prefix, suffix);
+    if (score > bestScore) {
+      best = { start: map[at]!, end: sourceEnd(text, map[nEnd - 1]!), method: 'normalized' };
+      bestScore = score;
+      if (score === maxScore) break;
+    }
+  }
+  return best;
+}
+
+/** Removes leading/trailing spaces of an already normalised string (only U+0020 remains there). */
+function stripSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 0x20) a++;
+  while (b > a && s.charCodeAt(b - 1) === 0x20) b--;
+  return s.slice(a, b);
+}
+
+/** First index i with map[i] >= offset (map is non-decreasing); map.length - 1 at most. */
+function lowerBound(map: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** End offset covering the whole source character at `offset` (both halves of a surrogate pair). */
+function sourceEnd(text: string, offset: number): number {
+  const cu = text.charCodeAt(offset);
+  if (cu >= 0xd800 && cu <= 0xdbff) {
+    const next = text.charCodeAt(offset + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return offset + 2;
+  }
+  return offset + 1;
+}
+
+/**
+ * How many characters of prefix (read backwards from the candidate's start) and suffix (forwards
+ * from its end) agree with the normalised text, ignoring spaces on both sides so that a block
+ * boundary on the page matches a space — or no space — in the stored context.
+ */
+function contextScore(norm: string, start: number, end: number, prefix: string, suffix: string): number {
+  let score = 0;
+  for (let p = prefix.length - 1, t = start - 1; p >= 0; p--, t--) {
+    while (t >= 0 && norm.charCodeAt(t) === 0x20) t--;
+    if (t < 0 || norm.charCodeAt(t) !== prefix.charCodeAt(p)) break;
+    score++;
+  }
+  for (let s = 0, t = end; s < suffix.length; s++, t++) {
+    while (t < norm.length && norm.charCodeAt(t) === 0x20) t++;
+    if (t >= norm.length || norm.charCodeAt(t) !== suffix.charCodeAt(s)) break;
+    score++;
+  }
+  return score;
+}

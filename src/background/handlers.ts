@@ -1,0 +1,211 @@
+/**
+ * One function per request type. Each gets a request already validated and a sender already
+ * checked (dispatcher.ts), and answers with plain data.
+ */
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import type {
+  CacheSummary,
+  ContentCommand,
+  ImportReport,
+  PageLookup,
+  RecordView,
+  ReplyData,
+  Request,
+  RequestType,
+  TabView,
+} from '../messages/protocol';
+import { parseImportFile } from '../records/import';
+import type { Database, StoredRecord } from '../store/db';
+import {
+  bySeverity,
+  compareRecord,
+  getRecords,
+  listPacks,
+  platformNames,
+  recordsForUrl,
+  removePack,
+  replacePack,
+  search,
+} from '../store/store';
+import { showBadge } from './badge';
+import { database, loadBundled } from './records-db';
+import { clearTabState, getTabState, samePage, setTabState } from './tab-state';
+
+type Handler<T extends RequestType> = (
+  request: Request<T>,
+  sender: Runtime.MessageSender,
+) => Promise<ReplyData<T>>;
+
+const senderTab = (sender: Runtime.MessageSender): number => sender.tab!.id!;
+
+async function summary(db: Database): Promise<CacheSummary> {
+  const packs = await listPacks(db);
+  const [platforms, documents, records] = await Promise.all([
+    platformNames(db).then((names) => names.size),
+    db.count('documents'),
+    db.count('records'),
+  ]);
+  return { packs, totals: { platforms, documents, records } };
+}
+
+async function recordView(
+  db: Database,
+  record: StoredRecord,
+  names: Map<string, string>,
+  method?: RecordView['method'],
+): Promise<RecordView> {
+  const doc = await db.get('documents', record.documentKey);
+  return {
+    key: record.key,
+    title: record.title,
+    severity: record.severity,
+    categories: record.categories,
+    impact: record.impact,
+    whyItMatters: record.whyItMatters,
+    notes: record.notes ?? [],
+    quote: record.quote.exact,
+    platformName: names.get(record.platformId) ?? record.platformId,
+    documentTitle: doc?.title ?? '',
+    documentUrl: doc?.url ?? '',
+    sourceUrl: record.provenance.sourceUrl,
+    ...(record.provenance.attribution ? { attribution: record.provenance.attribution } : {}),
+    ...(record.provenance.licence ? { licence: record.provenance.licence } : {}),
+    ...(method ? { method } : {}),
+    comparison: await compareRecord(db, record, names),
+  };
+}
+
+export const handlers: { [T in RequestType]: Handler<T> } = {
+  async 'page/lookup'(_request, sender) {
+    const tabId = senderTab(sender);
+    const db = await database();
+    const page = await recordsForUrl(db, sender.url ?? '');
+    if (page.records.length === 0) {
+      await clearTabState(tabId);
+      await showBadge(tabId, []);
+      return null;
+    }
+    await setTabState(tabId, {
+      url: sender.url!,
+      documentKeys: page.documents.map((d) => d.document.key),
+      recordKeys: page.records.map((r) => r.key),
+      status: 'pending',
+      found: [],
+      notFound: [],
+    });
+    const lookup: PageLookup = {
+      documents: page.documents.map((d) => ({
+        key: d.document.key,
+        title: d.document.title,
+        platformName: d.platform.name,
+      })),
+      records: page.records.map((r) => ({
+        key: r.key,
+        title: r.title,
+        severity: r.severity,
+        impact: r.impact,
+        quote: r.quote,
+      })),
+    };
+    return lookup;
+  },
+
+  async 'page/anchored'(request, sender) {
+    const tabId = senderTab(sender);
+    const state = await getTabState(tabId);
+    if (!state || !samePage(state.url, sender.url ?? '')) return { badge: '' };
+    const known = new Set(state.recordKeys);
+    const found = request.found.filter((f) => known.has(f.key));
+    const foundKeys = new Set(found.map((f) => f.key));
+    const notFound = state.recordKeys.filter((key) => !foundKeys.has(key));
+    await setTabState(tabId, { ...state, status: 'ready', found, notFound });
+    const records = await getRecords(await database(), [...foundKeys]);
+    return { badge: await showBadge(tabId, records.map((r) => r.severity)) };
+  },
+
+  async 'page/open-record'(request, sender) {
+    const tabId = senderTab(sender);
+    const url = browser.runtime.getURL(
+      `popup/popup.html?tab=${tabId}&record=${encodeURIComponent(request.recordKey)}`,
+    );
+    await browser.tabs.create({ url, index: (sender.tab?.index ?? 0) + 1 });
+    return { opened: true };
+  },
+
+  async 'popup/tab'(request) {
+    const state = await getTabState(request.tabId);
+    if (!state) return { status: 'none', documents: [], found: [], notFound: [] } satisfies TabView;
+    const db = await database();
+    const names = await platformNames(db);
+    const documents: TabView['documents'] = [];
+    for (const key of state.documentKeys) {
+      const doc = await db.get('documents', key);
+      const pack = doc && (await db.get('packs', doc.packId));
+      if (!doc || !pack) continue;
+      documents.push({
+        key,
+        title: doc.title,
+        kind: doc.kind,
+        platformName: names.get(doc.platformId) ?? doc.platformId,
+        url: doc.url,
+        ...(doc.lastUpdated ? { lastUpdated: doc.lastUpdated } : {}),
+        source: pack.source.name,
+      });
+    }
+    const methods = new Map(state.found.map((f) => [f.key, f.method]));
+    const found = bySeverity(await getRecords(db, [...methods.keys()]));
+    const notFound = bySeverity(await getRecords(db, state.status === 'ready' ? state.notFound : []));
+    return {
+      status: state.status,
+      documents,
+      found: await Promise.all(found.map((r) => recordView(db, r, names, methods.get(r.key)))),
+      notFound: await Promise.all(notFound.map((r) => recordView(db, r, names))),
+    };
+  },
+
+  async 'popup/search'(request) {
+    return search(await database(), request.query);
+  },
+
+  async 'popup/show-clause'(request) {
+    const command: ContentCommand = { type: 'clause/show', recordKey: request.recordKey };
+    const reply = (await browser.tabs.sendMessage(request.tabId, command)) as { shown?: boolean } | undefined;
+    return { shown: reply?.shown === true };
+  },
+
+  async 'options/import'(request) {
+    const db = await database();
+    const report: ImportReport = { imported: [], failed: [] };
+    for (const file of request.files) {
+      const parsed = parseImportFile(file.name, file.text);
+      if (!parsed.ok) {
+        report.failed.push({ file: file.name, error: parsed.error });
+        continue;
+      }
+      try {
+        const meta = await replacePack(db, parsed.pack);
+        report.imported.push({ file: file.name, packId: meta.packId, ...meta.counts, skipped: parsed.skipped });
+      } catch (error) {
+        report.failed.push({ file: file.name, error: `${file.name}: could not be stored (${(error as Error).message})` });
+      }
+    }
+    return report;
+  },
+
+  async 'options/summary'() {
+    return summary(await database());
+  },
+
+  async 'options/restore-bundled'() {
+    const db = await database();
+    await loadBundled(db);
+    return summary(db);
+  },
+
+  async 'options/remove-pack'(request) {
+    const db = await database();
+    await removePack(db, request.packId);
+    return summary(db);
+  },
+};

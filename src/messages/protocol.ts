@@ -1,0 +1,86 @@
+/**
+ * Every message between the content script, the extension pages and the background, typed
+ * once. Types only: the content script imports this without pulling in any validator.
+ */
+import type { PackMeta } from '../store/db';
+import type { CategoryComparison, SearchHit } from '../store/store';
+import type { Category, Severity } from '../records/taxonomy';
+import type { MatchMethod } from '../anchoring';
+
+/** What the content script needs to anchor and label one record, and no more. */
+export interface PageRecord {
+  key: string;
+  title: string;
+  severity: Severity;
+  impact: string;
+  quote: { exact: string; prefix?: string; suffix?: string };
+}
+
+export interface PageLookup {
+  documents: { key: string; title: string; platformName: string }[];
+  records: PageRecord[];
+}
+
+export interface AnchorReport {
+  found: { key: string; method: MatchMethod }[];
+  notFound: string[];
+}
+
+export interface RecordView {
+  key: string;
+  title: string;
+  severity: Severity;
+  categories: Category[];
+  impact: string;
+  whyItMatters: string;
+  notes: string[];
+  quote: string;
+  platformName: string;
+  documentTitle: string;
+  documentUrl: string;
+  sourceUrl: string;
+  attribution?: string;
+  licence?: string;
+  /** How the quote was found on the page; absent for records not found. */
+  method?: MatchMethod;
+  comparison: CategoryComparison[];
+}
+
+export interface TabView {
+  /** `none`: not a known policy page; `pending`: known, the page has not reported yet. */
+  status: 'none' | 'pending' | 'ready';
+  documents: { key: string; title: string; kind: string; platformName: string; url: string; lastUpdated?: string; source: string }[];
+  found: RecordView[];
+  notFound: RecordView[];
+}
+
+export interface ImportReport {
+  imported: { file: string; packId: string; platforms: number; documents: number; records: number; skipped: number }[];
+  failed: { file: string; error: string }[];
+}
+
+export interface CacheSummary {
+  packs: PackMeta[];
+  totals: { platforms: number; documents: number; records: number };
+}
+
+/** Request type → [request fields, reply data]. */
+export interface Requests {
+  'page/lookup': [{}, PageLookup | null];
+  'page/anchored': [AnchorReport, { badge: string }];
+  'page/open-record': [{ recordKey: string }, { opened: boolean }];
+  'popup/tab': [{ tabId: number }, TabView];
+  'popup/search': [{ query: string }, SearchHit[]];
+  'popup/show-clause': [{ tabId: number; recordKey: string }, { shown: boolean }];
+  'options/import': [{ files: { name: string; text: string }[] }, ImportReport];
+  'options/summary': [{}, CacheSummary];
+  'options/restore-bundled': [{}, CacheSummary];
+  'options/remove-pack': [{ packId: string }, CacheSummary];
+}
+export type RequestType = keyof Requests;
+export type Request<T extends RequestType = RequestType> = { type: T } & Requests[T][0];
+export type ReplyData<T extends RequestType> = Requests[T][1];
+export type Reply<T extends RequestType> = { ok: true; data: ReplyData<T> } | { ok: false; error: string };
+
+/** Background → content script (tabs.sendMessage). */
+export type ContentCommand = { type: 'clause/show'; recordKey: string };

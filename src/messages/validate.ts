@@ -1,0 +1,57 @@
+/**
+ * Runtime shapes of the requests the background accepts. Anything else is refused before a
+ * handler sees it, so a confused or hostile sender cannot reach the store with odd input.
+ */
+import { z } from 'zod';
+import type { Request, RequestType } from './protocol';
+
+const key = z.string().min(1).max(500);
+const methods = z.enum(['exact', 'normalized']);
+
+export const requestSchemas = {
+  'page/lookup': z.strictObject({ type: z.literal('page/lookup') }),
+  'page/anchored': z.strictObject({
+    type: z.literal('page/anchored'),
+    found: z.array(z.strictObject({ key, method: methods })).max(10_000),
+    notFound: z.array(key).max(10_000),
+  }),
+  'page/open-record': z.strictObject({ type: z.literal('page/open-record'), recordKey: key }),
+  'popup/tab': z.strictObject({ type: z.literal('popup/tab'), tabId: z.number().int().nonnegative() }),
+  'popup/search': z.strictObject({ type: z.literal('popup/search'), query: z.string().max(500) }),
+  'popup/show-clause': z.strictObject({
+    type: z.literal('popup/show-clause'),
+    tabId: z.number().int().nonnegative(),
+    recordKey: key,
+  }),
+  'options/import': z.strictObject({
+    type: z.literal('options/import'),
+    files: z.array(z.strictObject({ name: z.string().max(1000), text: z.string() })).min(1).max(2000),
+  }),
+  'options/summary': z.strictObject({ type: z.literal('options/summary') }),
+  'options/restore-bundled': z.strictObject({ type: z.literal('options/restore-bundled') }),
+  'options/remove-pack': z.strictObject({ type: z.literal('options/remove-pack'), packId: key }),
+} satisfies { [T in RequestType]: z.ZodType };
+
+/** Who may send a request: a content script in a page tab, or one of our own pages. */
+export type SenderKind = 'content' | 'extension-page';
+
+export const senderFor: { [T in RequestType]: SenderKind } = {
+  'page/lookup': 'content',
+  'page/anchored': 'content',
+  'page/open-record': 'content',
+  'popup/tab': 'extension-page',
+  'popup/search': 'extension-page',
+  'popup/show-clause': 'extension-page',
+  'options/import': 'extension-page',
+  'options/summary': 'extension-page',
+  'options/restore-bundled': 'extension-page',
+  'options/remove-pack': 'extension-page',
+};
+
+export function parseRequest(message: unknown): Request | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const type = (message as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) return null;
+  const result = requestSchemas[type as RequestType].safeParse(message);
+  return result.success ? (result.data as Request) : null;
+}

@@ -1,0 +1,206 @@
+/**
+ * Converts a ToS;DR service export (`api/1/service/<slug>.json`, the format tosdr.org published
+ * until 2021) into a Termlight pack. ToS;DR's analysis is theirs: every record keeps their
+ * credit and licence (CC BY-SA 3.0), and the pack says so.
+ */
+import { z } from 'zod';
+import { parsePack, type Pack, type ProvisionRecord, type PolicyDocument } from './schema';
+import type { Category, Severity } from './taxonomy';
+
+export const TOSDR_ATTRIBUTION = "Terms of Service; Didn't Read (tosdr.org) contributors";
+export const TOSDR_LICENCE = 'CC BY-SA 3.0';
+
+const pointSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]).transform(String),
+  title: z.string().default(''),
+  quoteText: z.string().optional().nullable(),
+  quoteDoc: z.string().optional().nullable(),
+  discussion: z.string().optional().nullable(),
+  topics: z.array(z.string()).optional().nullable(),
+  tosdr: z.looseObject({
+    case: z.string().optional().nullable(),
+    point: z.enum(['good', 'neutral', 'bad', 'blocker']).optional().nullable(),
+    score: z.number().optional().nullable(),
+    tldr: z.string().optional().nullable(),
+  }),
+});
+
+const serviceSchema = z.looseObject({
+  links: z.record(z.string(), z.looseObject({ name: z.string().optional(), url: z.string() })).default({}),
+  pointsData: z.record(z.string(), z.unknown()),
+  urls: z.array(z.string()).default([]),
+  name: z.string().optional(),
+});
+
+/** True when the JSON has the shape of a ToS;DR service export (used to pick the importer). */
+export function looksLikeTosdr(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && 'pointsData' in json && 'links' in json;
+}
+
+/**
+ * ToS;DR rating → our severity. "bad" splits on ToS;DR's own weight: their score of 50 and
+ * above marks the points they counted heavily in a grade.
+ */
+export function severityFor(point: string | null | undefined, score: number | null | undefined): Severity {
+  switch (point) {
+    case 'blocker':
+      return 'critical';
+    case 'bad':
+      return (score ?? 0) >= 50 ? 'high' : 'medium';
+    case 'good':
+      return 'positive';
+    default:
+      return 'low';
+  }
+}
+
+/**
+ * ToS;DR case text → our categories, first match per rule, in this order. Cases are free
+ * text, so these are keyword rules; anything unmatched is "other".
+ */
+export const CASE_RULES: [RegExp, Category][] = [
+  [/arbitration|class action/i, 'arbitration'],
+  [/court of law|jurisdiction|governing|law of the service/i, 'jurisdiction'],
+  [/liabilit|as is|sole risk|damages|legal action/i, 'liability'],
+  [/warrant|guarantee/i, 'warranty-disclaimer'],
+  [/indemnif/i, 'indemnification'],
+  [/terms may be changed|change its terms|material change|revisit the terms|changes/i, 'unilateral-change'],
+  [/delete your account|suspend your account|stop providing|closing your account|banned/i, 'termination'],
+  [/delete specific content|delete your content if|content may be removed|take ?down/i, 'content-removal'],
+  [/licen[cs]e|copyright|moral rights|distribute your content|use your content/i, 'content-licence'],
+  [/suggestions|feedback/i, 'feedback'],
+  [/sell|third part|transfer your personal data|shares? (user|your)|disclose|aggregate/i, 'data-sharing'],
+  [/track|cookie|pixel|fingerprint|beacon|do not track|browser history|ip address|referred/i, 'tracking'],
+  [/retention|logs|keep personal data|holds onto|deleted after|keeps a license/i, 'retention'],
+  [/over a certain age|age/i, 'age-limits'],
+  [/refund|charge|fee|renew/i, 'fees-renewal'],
+  [/leave this service|delete.*account|deletion of personal data|archive of your data/i, 'account-deletion'],
+  [/by using|binding/i, 'contract-by-using'],
+  [/not (to )?use the service|prohibit|not allowed|cannot scrape|spam|not submit/i, 'use-restrictions'],
+  [/opt out|request access|you maintain ownership|pseudonym|complaint/i, 'user-rights'],
+  [/secur|encrypt|two factor|breach/i, 'security'],
+];
+
+export function categoriesFor(caseText: string, title: string): Category[] {
+  const text = `${caseText} ${title}`;
+  const found = CASE_RULES.filter(([pattern]) => pattern.test(text)).map(([, category]) => category);
+  return found.length ? [...new Set(found)].slice(0, 3) : ['other'];
+}
+
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'x';
+
+/** `https://www.spotify.com/us/legal/x/?a=1` → `www.spotify.com/us/legal/x` */
+export function patternFromUrl(address: string): string | null {
+  try {
+    const url = new URL(address);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (/[?#\s*]/.test(path)) return null;
+    return `${url.hostname.toLowerCase()}${path}`;
+  } catch {
+    return null;
+  }
+}
+
+const displayName = (slug: string) =>
+  slug.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+const today = () => new Date().toISOString().slice(0, 10);
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+export type ConvertResult =
+  | { ok: true; pack: Pack; skipped: number }
+  | { ok: false; errors: string[] };
+
+/**
+ * One service export → one pack `tosdr.<slug>`. Points without a quote cannot be shown in a
+ * page, so they are skipped and counted.
+ */
+export function convertTosdrService(json: unknown, fileName: string, date = today()): ConvertResult {
+  const parsed = serviceSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
+  }
+  const service = parsed.data;
+  const slug = slugify(fileName.replace(/\.json$/i, ''));
+  const platformId = slug;
+  const domains = service.urls
+    .map((u) => u.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+    .filter((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d));
+
+  const documents: PolicyDocument[] = [];
+  const docIdByLinkKey = new Map<string, string>();
+  for (const [key, link] of Object.entries(service.links)) {
+    const pattern = patternFromUrl(link.url);
+    if (!pattern) continue;
+    const id = `${slug}.${slugify(key)}`;
+    if (documents.some((d) => d.id === id)) continue;
+    documents.push({
+      id,
+      platformId,
+      title: clip(link.name?.trim() || key, 300),
+      kind: /privacy|data|cookie/i.test(`${key} ${link.name ?? ''}`) ? 'privacy' : 'terms',
+      url: link.url,
+      urlPatterns: [pattern],
+    });
+    docIdByLinkKey.set(key, id);
+    if (link.name) docIdByLinkKey.set(link.name, id);
+  }
+
+  const records: ProvisionRecord[] = [];
+  let skipped = 0;
+  for (const raw of Object.values(service.pointsData)) {
+    const point = pointSchema.safeParse(raw);
+    const quote = point.success ? point.data.quoteText?.trim() : undefined;
+    const documentId = point.success && point.data.quoteDoc ? docIdByLinkKey.get(point.data.quoteDoc) : undefined;
+    if (!point.success || !quote || !documentId) {
+      skipped++;
+      continue;
+    }
+    const p = point.data;
+    const caseText = (p.tosdr.case ?? '').replace(/-(good|bad|neutral|blocker)-\d+$/, '').trim();
+    const tldr = p.tosdr.tldr?.trim() ?? '';
+    const usefulTldr = tldr && tldr !== quote && !/^generated through/i.test(tldr) ? tldr : '';
+    const doc = documents.find((d) => d.id === documentId)!;
+    records.push({
+      id: `${slug}.point-${slugify(p.id)}`,
+      documentId,
+      title: clip(p.title.trim() || caseText || 'ToS;DR point', 300),
+      quote: { exact: clip(quote, 10_000) },
+      severity: severityFor(p.tosdr.point, p.tosdr.score),
+      categories: categoriesFor(caseText, p.title),
+      impact: clip(caseText || p.title.trim() || 'See the quoted clause.', 500),
+      whyItMatters: clip(usefulTldr || caseText || 'Rated by ToS;DR contributors.', 4000),
+      firstTracked: date,
+      lastVerified: date,
+      provenance: {
+        sourceUrl: doc.url,
+        ...(p.discussion && /^https?:\/\//.test(p.discussion) ? { archiveUrl: p.discussion } : {}),
+        attribution: TOSDR_ATTRIBUTION,
+        licence: TOSDR_LICENCE,
+      },
+    });
+  }
+
+  const usedDocs = new Set(records.map((r) => r.documentId));
+  const pack = parsePack({
+    schemaVersion: 1,
+    packId: `tosdr.${slug}`,
+    packVersion: `tosdr-export-${date}`,
+    publishedAt: date,
+    source: {
+      kind: 'tosdr',
+      name: `ToS;DR: ${service.name ?? displayName(slug)}`,
+      attribution: TOSDR_ATTRIBUTION,
+      licence: TOSDR_LICENCE,
+    },
+    platforms: [{ id: platformId, name: service.name ?? displayName(slug), domains: domains.slice(0, 100) }],
+    documents: documents.filter((d) => usedDocs.has(d.id)),
+    records,
+  });
+  return pack.ok ? { ok: true, pack: pack.pack, skipped } : pack;
+}

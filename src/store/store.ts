@@ -1,0 +1,288 @@
+/**
+ * The validated store: the only code that reads or writes the records database.
+ * Callers hand it packs that already passed the schema; it answers the questions the
+ * content script and the popup ask.
+ */
+import type { Pack, PackSource } from '../records/schema';
+import { CATEGORIES, severityRank, type Category, type Severity } from '../records/taxonomy';
+import { lookupHosts, patternHost, urlMatchesAny } from '../records/url-pattern';
+import {
+  rowKey,
+  type Database,
+  type PackMeta,
+  type StoredDocument,
+  type StoredPlatform,
+  type StoredRecord,
+} from './db';
+
+/** A document as the UI shows it: with its platform and where its records came from. */
+export interface DocumentView {
+  document: StoredDocument;
+  platform: StoredPlatform;
+  source: PackSource;
+}
+
+export interface PageRecords {
+  documents: DocumentView[];
+  records: StoredRecord[];
+}
+
+/**
+ * Writes a pack, replacing every row a previous copy of the same pack left, in one
+ * transaction: a failure part-way leaves the old copy whole.
+ */
+export async function replacePack(db: Database, pack: Pack, now = new Date()): Promise<PackMeta> {
+  const { packId } = pack;
+  const platformKeys = new Map(pack.platforms.map((p) => [p.id, rowKey(packId, p.id)]));
+  const platformOf = new Map(pack.documents.map((d) => [d.id, d.platformId]));
+  const meta: PackMeta = {
+    packId,
+    packVersion: pack.packVersion,
+    publishedAt: pack.publishedAt,
+    source: pack.source,
+    storedAt: now.toISOString(),
+    counts: {
+      platforms: pack.platforms.length,
+      documents: pack.documents.length,
+      records: pack.records.length,
+    },
+  };
+  const tx = db.transaction(['packs', 'platforms', 'documents', 'records'], 'readwrite');
+  const done = tx.done;
+  try {
+    for (const name of ['platforms', 'documents', 'records'] as const) {
+      const index = tx.objectStore(name).index('packId');
+      for (const key of await index.getAllKeys(packId)) void tx.objectStore(name).delete(key);
+    }
+    for (const platform of pack.platforms) {
+      void tx.objectStore('platforms').put({ ...platform, key: rowKey(packId, platform.id), packId });
+    }
+    for (const doc of pack.documents) {
+      void tx.objectStore('documents').put({
+        ...doc,
+        key: rowKey(packId, doc.id),
+        packId,
+        platformKey: platformKeys.get(doc.platformId)!,
+        hosts: [...new Set(doc.urlPatterns.map(patternHost))],
+      });
+    }
+    for (const record of pack.records) {
+      void tx.objectStore('records').put({
+        ...record,
+        key: rowKey(packId, record.id),
+        packId,
+        documentKey: rowKey(packId, record.documentId),
+        platformId: platformOf.get(record.documentId)!,
+      });
+    }
+    void tx.objectStore('packs').put(meta);
+  } catch (error) {
+    tx.abort();
+    await done.catch(() => undefined);
+    throw error;
+  }
+  await done;
+  return meta;
+}
+
+/** Removes one source's rows, leaving every other pack as it was. */
+export async function removePack(db: Database, packId: string): Promise<boolean> {
+  const tx = db.transaction(['packs', 'platforms', 'documents', 'records'], 'readwrite');
+  const existed = (await tx.objectStore('packs').getKey(packId)) !== undefined;
+  for (const name of ['platforms', 'documents', 'records'] as const) {
+    const index = tx.objectStore(name).index('packId');
+    for (const key of await index.getAllKeys(packId)) void tx.objectStore(name).delete(key);
+  }
+  void tx.objectStore('packs').delete(packId);
+  await tx.done;
+  return existed;
+}
+
+export async function listPacks(db: Database): Promise<PackMeta[]> {
+  return db.getAll('packs');
+}
+
+async function documentView(db: Database, document: StoredDocument): Promise<DocumentView | null> {
+  const [platform, pack] = await Promise.all([
+    db.get('platforms', document.platformKey),
+    db.get('packs', document.packId),
+  ]);
+  return platform && pack ? { document, platform, source: pack.source } : null;
+}
+
+/** The documents whose URL patterns name this page, and all their records. */
+export async function recordsForUrl(db: Database, address: string): Promise<PageRecords> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return { documents: [], records: [] };
+  }
+  const candidates = new Map<string, StoredDocument>();
+  for (const host of lookupHosts(url)) {
+    for (const doc of await db.getAllFromIndex('documents', 'hosts', host)) candidates.set(doc.key, doc);
+  }
+  const documents: DocumentView[] = [];
+  const records: StoredRecord[] = [];
+  for (const doc of candidates.values()) {
+    if (!urlMatchesAny(doc.urlPatterns, url)) continue;
+    const view = await documentView(db, doc);
+    if (!view) continue;
+    documents.push(view);
+    records.push(...(await recordsForDocument(db, doc.key)));
+  }
+  return { documents, records };
+}
+
+export async function recordsForDocument(db: Database, documentKey: string): Promise<StoredRecord[]> {
+  return db.getAllFromIndex('records', 'documentKey', documentKey);
+}
+
+export async function getRecords(db: Database, keys: readonly string[]): Promise<StoredRecord[]> {
+  const rows = await Promise.all(keys.map((key) => db.get('records', key)));
+  return rows.filter((row): row is StoredRecord => row !== undefined);
+}
+
+/** Worst first; ties keep the document's order. */
+export function bySeverity<T extends { severity: Severity }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+}
+
+export interface ComparisonEntry {
+  platformId: string;
+  platformName: string;
+  recordKey: string;
+  title: string;
+  severity: Severity;
+  excerpt: string;
+}
+
+export interface CategoryComparison {
+  category: Category;
+  label: string;
+  /** Distinct platforms with a record in this category, this record's platform included. */
+  platformsWith: number;
+  /** Distinct platforms in the whole store. */
+  totalPlatforms: number;
+  /** The other platforms' worst record in this category, worst first. */
+  others: ComparisonEntry[];
+}
+
+const EXCERPT_LENGTH = 240;
+const excerpt = (quote: string) =>
+  quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
+
+async function platformNames(db: Database): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const platform of await db.getAll('platforms')) {
+    if (!names.has(platform.id)) names.set(platform.id, platform.name);
+  }
+  return names;
+}
+
+/** "Found in N of M platforms", per category of the record, with the others' excerpts. */
+export async function compareRecord(
+  db: Database,
+  record: StoredRecord,
+  names?: Map<string, string>,
+): Promise<CategoryComparison[]> {
+  const platforms = names ?? (await platformNames(db));
+  const result: CategoryComparison[] = [];
+  for (const category of record.categories) {
+    const rows = await db.getAllFromIndex('records', 'categories', category);
+    const worstByPlatform = new Map<string, StoredRecord>();
+    for (const row of bySeverity(rows)) {
+      if (!worstByPlatform.has(row.platformId)) worstByPlatform.set(row.platformId, row);
+    }
+    worstByPlatform.set(record.platformId, record);
+    const others = bySeverity(
+      [...worstByPlatform.values()].filter((row) => row.platformId !== record.platformId),
+    ).map((row) => ({
+      platformId: row.platformId,
+      platformName: platforms.get(row.platformId) ?? row.platformId,
+      recordKey: row.key,
+      title: row.title,
+      severity: row.severity,
+      excerpt: excerpt(row.quote.exact),
+    }));
+    result.push({
+      category,
+      label: CATEGORIES[category],
+      platformsWith: worstByPlatform.size,
+      totalPlatforms: platforms.size,
+      others,
+    });
+  }
+  return result;
+}
+
+export { platformNames };
+
+export type SearchHit =
+  | { kind: 'platform'; platformId: string; name: string; domains: string[]; documents: number }
+  | {
+      kind: 'record';
+      recordKey: string;
+      platformName: string;
+      documentTitle: string;
+      documentUrl: string;
+      title: string;
+      severity: Severity;
+      excerpt: string;
+    };
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * Offline search over platform names and domains, document titles, record titles and quotes.
+ * Every word of the query must appear; platforms first, then records worst first.
+ */
+export async function search(db: Database, query: string, limit = 50): Promise<SearchHit[]> {
+  const words = fold(query).split(/\s+/).filter(Boolean).slice(0, 12);
+  if (words.length === 0) return [];
+  const hasAll = (haystack: string) => words.every((w) => haystack.includes(w));
+  const [platforms, documents, records] = await Promise.all([
+    db.getAll('platforms'),
+    db.getAll('documents'),
+    db.getAll('records'),
+  ]);
+  const names = new Map(platforms.map((p) => [p.id, p.name]));
+  const docs = new Map(documents.map((d) => [d.key, d]));
+  const hits: SearchHit[] = [];
+  const seenPlatforms = new Set<string>();
+  for (const platform of platforms) {
+    if (seenPlatforms.has(platform.id)) continue;
+    if (!hasAll(fold(`${platform.name} ${platform.domains.join(' ')}`))) continue;
+    seenPlatforms.add(platform.id);
+    hits.push({
+      kind: 'platform',
+      platformId: platform.id,
+      name: platform.name,
+      domains: platform.domains,
+      documents: documents.filter((d) => d.platformId === platform.id).length,
+    });
+  }
+  const recordHits: SearchHit[] = [];
+  for (const record of bySeverity(records)) {
+    const doc = docs.get(record.documentKey);
+    const platformName = names.get(record.platformId) ?? record.platformId;
+    const haystack = fold(`${platformName} ${doc?.title ?? ''} ${record.title} ${record.quote.exact}`);
+    if (!hasAll(haystack)) continue;
+    recordHits.push({
+      kind: 'record',
+      recordKey: record.key,
+      platformName,
+      documentTitle: doc?.title ?? '',
+      documentUrl: doc?.url ?? '',
+      title: record.title,
+      severity: record.severity,
+      excerpt: excerpt(record.quote.exact),
+    });
+    if (hits.length + recordHits.length >= limit) break;
+  }
+  return [...hits, ...recordHits].slice(0, limit);
+}
