@@ -52,7 +52,14 @@ export function Search() {
                 <li key={hit.recordKey}>
                   <SeverityTag severity={hit.severity} /> <strong>{hit.title}</strong>
                   <div class="meta">
-                    {hit.platformName} · <a href={hit.documentUrl} target="_blank" rel="noreferrer">{hit.documentTitle}</a>
+                    {hit.platformName} ·{' '}
+                    {hit.documentUrl ? (
+                      <a href={hit.documentUrl} target="_blank" rel="noreferrer">
+                        {hit.documentTitle}
+                      </a>
+                    ) : (
+                      hit.documentTitle
+                    )}
                   </div>
                   <blockquote class="quote">{hit.excerpt}</blockquote>
                 </li>

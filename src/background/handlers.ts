@@ -148,7 +148,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         title: doc.title,
         kind: doc.kind,
         platformName: names.get(doc.platformId) ?? doc.platformId,
-        url: doc.url,
+        url: doc.url ?? '',
         ...(doc.lastUpdated ? { lastUpdated: doc.lastUpdated } : {}),
         source: pack.source.name,
       });

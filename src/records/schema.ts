@@ -42,8 +42,10 @@ export const documentSchema = z.strictObject({
   platformId: id,
   title: text(300),
   kind: z.enum(DOCUMENT_KINDS),
-  url: httpsUrl,
-  urlPatterns: z.array(urlPattern).min(1).max(50),
+  /** Absent when the source names the document but not its address (some ToS;DR exports). */
+  url: httpsUrl.optional(),
+  /** Empty for such documents: searchable and compared, never matched to a page. */
+  urlPatterns: z.array(urlPattern).max(50),
   lastUpdated: isoDate.optional(),
   lastVerified: isoDate.optional(),
   sha256: sha256.optional(),

@@ -9,6 +9,8 @@ import type { Category, Severity } from './taxonomy';
 
 export const TOSDR_ATTRIBUTION = "Terms of Service; Didn't Read (tosdr.org) contributors";
 export const TOSDR_LICENCE = 'CC BY-SA 3.0';
+/** Where a record points when ToS;DR did not give its document's address. */
+const TOSDR_SITE = 'https://tosdr.org/';
 
 const pointSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -16,6 +18,7 @@ const pointSchema = z.looseObject({
   quoteText: z.string().optional().nullable(),
   quoteDoc: z.string().optional().nullable(),
   discussion: z.string().optional().nullable(),
+  source: z.record(z.string(), z.string()).optional().nullable(),
   topics: z.array(z.string()).optional().nullable(),
   tosdr: z.looseObject({
     case: z.string().optional().nullable(),
@@ -151,16 +154,39 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
     if (link.name) docIdByLinkKey.set(link.name, id);
   }
 
+  /** A document the points name that `links` lacks: kept, with its address when a point gives one. */
+  const documentFor = (name: string, sourceUrl: string | undefined): string => {
+    const known = docIdByLinkKey.get(name);
+    if (known) return known;
+    const id = `${slug}.${slugify(name)}`;
+    if (documents.some((d) => d.id === id)) {
+      docIdByLinkKey.set(name, id); // "Privacy policy" and "Privacy Policy " are one document
+      return id;
+    }
+    const pattern = sourceUrl ? patternFromUrl(sourceUrl) : null;
+    documents.push({
+      id,
+      platformId,
+      title: clip(name.trim() || 'Document', 300),
+      kind: /privacy|data|cookie/i.test(name) ? 'privacy' : 'terms',
+      ...(pattern ? { url: sourceUrl } : {}),
+      urlPatterns: pattern ? [pattern] : [],
+    });
+    docIdByLinkKey.set(name, id);
+    return id;
+  };
+
   const records: ProvisionRecord[] = [];
   let skipped = 0;
   for (const raw of Object.values(service.pointsData)) {
     const point = pointSchema.safeParse(raw);
     const quote = point.success ? point.data.quoteText?.trim() : undefined;
-    const documentId = point.success && point.data.quoteDoc ? docIdByLinkKey.get(point.data.quoteDoc) : undefined;
-    if (!point.success || !quote || !documentId) {
+    if (!point.success || !quote) {
       skipped++;
       continue;
     }
+    const sourceUrl = Object.values(point.data.source ?? {}).find((u) => /^https?:\/\//.test(u));
+    const documentId = documentFor(point.data.quoteDoc?.trim() || 'Terms', sourceUrl);
     const p = point.data;
     const caseText = (p.tosdr.case ?? '').replace(/-(good|bad|neutral|blocker)-\d+$/, '').trim();
     const tldr = p.tosdr.tldr?.trim() ?? '';
@@ -178,7 +204,7 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
       firstTracked: date,
       lastVerified: date,
       provenance: {
-        sourceUrl: doc.url,
+        sourceUrl: doc.url ?? TOSDR_SITE,
         ...(p.discussion && /^https?:\/\//.test(p.discussion) ? { archiveUrl: p.discussion } : {}),
         attribution: TOSDR_ATTRIBUTION,
         licence: TOSDR_LICENCE,

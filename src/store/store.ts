@@ -6,9 +6,11 @@
 import type { Pack, PackSource } from '../records/schema';
 import { CATEGORIES, severityRank, type Category, type Severity } from '../records/taxonomy';
 import { lookupHosts, patternHost, urlMatchesAny } from '../records/url-pattern';
+import type { IDBPTransaction } from 'idb';
 import {
   rowKey,
   type Database,
+  type TermlightDB,
   type PackMeta,
   type StoredDocument,
   type StoredPlatform,
@@ -47,54 +49,78 @@ export async function replacePack(db: Database, pack: Pack, now = new Date()): P
       records: pack.records.length,
     },
   };
-  const tx = db.transaction(['packs', 'platforms', 'documents', 'records'], 'readwrite');
-  const done = tx.done;
-  try {
-    for (const name of ['platforms', 'documents', 'records'] as const) {
-      const index = tx.objectStore(name).index('packId');
-      for (const key of await index.getAllKeys(packId)) void tx.objectStore(name).delete(key);
-    }
+  await writeAll(db, async (tx, queue) => {
+    await deletePackRows(tx, packId, queue);
     for (const platform of pack.platforms) {
-      void tx.objectStore('platforms').put({ ...platform, key: rowKey(packId, platform.id), packId });
+      queue(tx.objectStore('platforms').put({ ...platform, key: rowKey(packId, platform.id), packId }));
     }
     for (const doc of pack.documents) {
-      void tx.objectStore('documents').put({
-        ...doc,
-        key: rowKey(packId, doc.id),
-        packId,
-        platformKey: platformKeys.get(doc.platformId)!,
-        hosts: [...new Set(doc.urlPatterns.map(patternHost))],
-      });
+      queue(
+        tx.objectStore('documents').put({
+          ...doc,
+          key: rowKey(packId, doc.id),
+          packId,
+          platformKey: platformKeys.get(doc.platformId)!,
+          hosts: [...new Set(doc.urlPatterns.map(patternHost))],
+        }),
+      );
     }
     for (const record of pack.records) {
-      void tx.objectStore('records').put({
-        ...record,
-        key: rowKey(packId, record.id),
-        packId,
-        documentKey: rowKey(packId, record.documentId),
-        platformId: platformOf.get(record.documentId)!,
-      });
+      queue(
+        tx.objectStore('records').put({
+          ...record,
+          key: rowKey(packId, record.id),
+          packId,
+          documentKey: rowKey(packId, record.documentId),
+          platformId: platformOf.get(record.documentId)!,
+        }),
+      );
     }
-    void tx.objectStore('packs').put(meta);
+    queue(tx.objectStore('packs').put(meta));
+  });
+  return meta;
+}
+
+type WriteTx = IDBPTransaction<TermlightDB, ('packs' | 'platforms' | 'documents' | 'records')[], 'readwrite'>;
+type Queue = (request: Promise<unknown>) => void;
+
+/**
+ * Runs writes in one readwrite transaction over every store. Requests are queued, not awaited
+ * one by one (that would be slow); if anything throws, the transaction is aborted, so either
+ * all of it is written or none.
+ */
+async function writeAll(db: Database, write: (tx: WriteTx, queue: Queue) => Promise<void>): Promise<void> {
+  const tx = db.transaction(['packs', 'platforms', 'documents', 'records'], 'readwrite');
+  const pending: Promise<unknown>[] = [tx.done];
+  const queue: Queue = (request) => pending.push(request);
+  try {
+    await write(tx, queue);
+    await Promise.all(pending);
   } catch (error) {
-    tx.abort();
-    await done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted: nothing left to undo.
+    }
+    await Promise.allSettled(pending);
     throw error;
   }
-  await done;
-  return meta;
+}
+
+async function deletePackRows(tx: WriteTx, packId: string, queue: Queue): Promise<void> {
+  for (const name of ['platforms', 'documents', 'records'] as const) {
+    const keys = await tx.objectStore(name).index('packId').getAllKeys(packId);
+    for (const key of keys) queue(tx.objectStore(name).delete(key));
+  }
 }
 
 /** Removes one source's rows, leaving every other pack as it was. */
 export async function removePack(db: Database, packId: string): Promise<boolean> {
-  const tx = db.transaction(['packs', 'platforms', 'documents', 'records'], 'readwrite');
-  const existed = (await tx.objectStore('packs').getKey(packId)) !== undefined;
-  for (const name of ['platforms', 'documents', 'records'] as const) {
-    const index = tx.objectStore(name).index('packId');
-    for (const key of await index.getAllKeys(packId)) void tx.objectStore(name).delete(key);
-  }
-  void tx.objectStore('packs').delete(packId);
-  await tx.done;
+  const existed = (await db.getKey('packs', packId)) !== undefined;
+  await writeAll(db, async (tx, queue) => {
+    await deletePackRows(tx, packId, queue);
+    queue(tx.objectStore('packs').delete(packId));
+  });
   return existed;
 }
 
@@ -172,7 +198,7 @@ const EXCERPT_LENGTH = 240;
 const excerpt = (quote: string) =>
   quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
 
-async function platformNames(db: Database): Promise<Map<string, string>> {
+export async function platformNames(db: Database): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const platform of await db.getAll('platforms')) {
     if (!names.has(platform.id)) names.set(platform.id, platform.name);
@@ -215,8 +241,6 @@ export async function compareRecord(
   }
   return result;
 }
-
-export { platformNames };
 
 export type SearchHit =
   | { kind: 'platform'; platformId: string; name: string; domains: string[]; documents: number }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseRequest, requestSchemas, senderFor } from './validate';
+
+describe('request validation', () => {
+  it('accepts well-formed requests', () => {
+    expect(parseRequest({ type: 'page/lookup' })).toEqual({ type: 'page/lookup' });
+    expect(parseRequest({ type: 'popup/tab', tabId: 3 })).toEqual({ type: 'popup/tab', tabId: 3 });
+    expect(parseRequest({ type: 'page/anchored', found: [{ key: 'p|r', method: 'exact' }], notFound: [] })).not.toBeNull();
+  });
+
+  it('refuses unknown types, extra fields, wrong types and prototype tricks', () => {
+    const bad: unknown[] = [
+      null,
+      'page/lookup',
+      { type: 'toString' },
+      { type: '__proto__' },
+      { type: 'page/lookup', url: 'https://spoofed.example/' }, // the URL comes from the sender, never the message
+      { type: 'popup/tab', tabId: '3' },
+      { type: 'popup/tab', tabId: -1 },
+      { type: 'page/anchored', found: [{ key: 'k', method: 'guess' }], notFound: [] },
+      { type: 'options/import', files: [] },
+      JSON.parse('{"type":"options/summary","__proto__":{"polluted":true}}'),
+    ];
+    for (const message of bad) expect(parseRequest(message), JSON.stringify(message)).toBeNull();
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('gives every request type a sender rule', () => {
+    expect(Object.keys(senderFor).sort()).toEqual(Object.keys(requestSchemas).sort());
+    expect(senderFor['options/import']).toBe('extension-page');
+    expect(senderFor['page/anchored']).toBe('content');
+  });
+});
