@@ -1,11 +1,14 @@
 /**
  * Where the shared corpus lives (other people's texts, read at run time, never copied here).
- * Tests that need it call `corpusOrSkip()`, which says plainly when it is absent.
+ * Tests that need it check `hasCorpus`; when it is absent this says so plainly once.
  */
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
+// A string path: DOM test environments replace the global URL class.
+const here = dirname(fileURLToPath(import.meta.url));
+export const SHARED_DIR = `${resolve(here, '../../../shared')}/`;
 export const CORPUS_DIR = `${SHARED_DIR}corpus/`;
 export const hasCorpus = existsSync(`${CORPUS_DIR}SOURCES.md`);
 
