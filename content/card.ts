@@ -24,6 +24,7 @@ const STYLE = `
 .sev { font-weight: 700; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 0 0 4px; display: block; }
 .title { font-weight: 700; margin: 0 0 4px; display: block; }
 .impact { margin: 0 0 8px; display: block; }
+.hint { margin: 8px 0 0; display: block; font-size: 11px; color: #475569; }
 button { all: initial; font: 600 13px/1.2 system-ui, sans-serif; color: #1e3a8a; cursor: pointer;
   text-decoration: underline; padding: 2px 0; }
 button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
@@ -34,13 +35,14 @@ button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .positive { border-left-color: #166534; } .positive .sev { color: #166534; }
 @media (prefers-color-scheme: dark) {
   .card { background: #0f172a; color: #f1f5f9; border-color: #334155; }
-  button { color: #93c5fd; }
+  button { color: #93c5fd; } .hint { color: #cbd5e1; }
   .critical .sev { color: #fda4af; } .high .sev { color: #fca5a5; } .medium .sev { color: #fdba74; }
   .low .sev { color: #93c5fd; } .positive .sev { color: #86efac; }
 }`;
 
 export interface Card {
-  show(clause: AnchoredClause, anchor: DOMRect): void;
+  /** `focus` moves keyboard focus to the card, for keyboard navigation between clauses. */
+  show(clause: AnchoredClause, anchor: DOMRect, focus?: boolean): void;
   hide(): void;
   /** True while the pointer or focus is on the card itself, so it stays open. */
   isEngaged(): boolean;
@@ -69,7 +71,10 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
   const details = document.createElement('button');
   details.type = 'button';
   details.textContent = 'Open the full record';
-  card.append(sev, title, impact, details);
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  hint.textContent = 'Alt+Shift+N / Alt+Shift+P: next or previous clause · Esc: close';
+  card.append(sev, title, impact, details, hint);
   root.append(style, card);
 
   let current: AnchoredClause | null = null;
@@ -82,7 +87,7 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
     get current() {
       return current;
     },
-    show(clause, anchor) {
+    show(clause, anchor, focus = false) {
       if (!host.isConnected) document.documentElement.append(host);
       current = clause;
       const label = SEVERITY_LABEL[clause.severity];
@@ -99,6 +104,7 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
       card.style.top = `${below}px`;
       const height = card.getBoundingClientRect().height;
       if (below + height > window.innerHeight - 8) card.style.top = `${Math.max(8, anchor.top - height - 8)}px`;
+      if (focus) details.focus();
     },
     hide() {
       current = null;

@@ -71,16 +71,31 @@ function wireCard(): void {
     if (clause) card.show(clause, (target as Element).getBoundingClientRect?.() ?? clause.range.getBoundingClientRect());
     else if (card.current) hideSoon();
   });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') card.hide();
-  });
-  onCommand((command) => {
-    const clause = clauses.find((c) => c.key === command.recordKey);
-    if (!clause) return { shown: false };
+  const reveal = (clause: AnchoredClause, focus: boolean) => {
     const rect = clause.range.getBoundingClientRect();
     window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
     flash(clause.range);
-    card.show(clause, clause.range.getBoundingClientRect());
+    card.show(clause, clause.range.getBoundingClientRect(), focus);
+  };
+  // Alt+Shift+N / Alt+Shift+P walk the clauses in page order, for keyboard users.
+  let position = -1;
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && card.current) {
+      card.hide();
+      return;
+    }
+    if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
+    if (clauses.length === 0) return;
+    event.preventDefault();
+    const step = event.code === 'KeyN' ? 1 : -1;
+    position = (position + step + clauses.length) % clauses.length;
+    reveal(clauses[position]!, true);
+  });
+  onCommand((command) => {
+    const index = clauses.findIndex((c) => c.key === command.recordKey);
+    if (index < 0) return { shown: false };
+    position = index;
+    reveal(clauses[index]!, false);
     return { shown: true };
   });
 }
@@ -89,7 +104,7 @@ async function main(): Promise<void> {
   const lookup = await request({ type: 'page/lookup' });
   if (!lookup || lookup.records.length === 0) return;
   const result = anchor(lookup.records);
-  clauses = result.clauses;
+  clauses = result.clauses.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   if (supportsHighlights()) {
     clearAll();
     paint(clauses);
