@@ -97,13 +97,16 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
       title.textContent = clause.title;
       impact.textContent = clause.impact;
       card.hidden = false;
+      // Beside the clause, never over it: below it, else above it, else (a clause taller than
+      // the window) just below the line being pointed at.
       const width = Math.min(340, window.innerWidth - 16);
-      const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
-      const below = anchor.bottom + 8;
-      card.style.left = `${left}px`;
-      card.style.top = `${below}px`;
+      card.style.left = `${Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8))}px`;
       const height = card.getBoundingClientRect().height;
-      if (below + height > window.innerHeight - 8) card.style.top = `${Math.max(8, anchor.top - height - 8)}px`;
+      const clauseBox = clause.range.getBoundingClientRect();
+      let top = clauseBox.bottom + 8;
+      if (top + height > window.innerHeight - 8) top = clauseBox.top - height - 8;
+      if (top < 8) top = Math.min(anchor.bottom + 8, window.innerHeight - height - 8);
+      card.style.top = `${Math.max(8, top)}px`;
       if (focus) details.focus();
     },
     hide() {

@@ -1,0 +1,126 @@
+/**
+ * Chromium through playwright-core: a persistent context (extensions need one) on a fresh
+ * profile, the unpacked extension loaded with --load-extension, pages served at their real
+ * addresses with context.route.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  DIST,
+  NOT_SERVED,
+  activeTabId,
+  pageKey,
+  poll,
+  readBadge,
+  readHighlights,
+  requireBuilt,
+} from './common';
+import type { LaunchOptions, TestBrowser, TestPage } from './types';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function wrap(page: Page): TestPage {
+  const self: TestPage = {
+    raw: page,
+    url: () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: (fn, arg, options) =>
+      poll(() => page.evaluate(fn as never, arg) as Promise<never>, options) as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector),
+    fillByLabel: (label, text) => page.getByLabel(label, { exact: true }).fill(text),
+    uploadByLabel: (label, file) => page.getByLabel(label, { exact: true }).setInputFiles(file),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: async (file, options) => {
+      await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
+    },
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+  return self;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
+  const extDir = options.extensionDir ?? DIST.chromium;
+  requireBuilt(extDir);
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'termlight-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        `--disable-extensions-except=${extDir}`,
+        `--load-extension=${extDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+
+  const served = new Map<string, string>();
+  await context.route(
+    (url) => url.protocol === 'https:' || url.protocol === 'http:',
+    (route) => {
+      const url = route.request().url();
+      const html = served.get(pageKey(url));
+      return route.fulfill(
+        html === undefined
+          ? { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_SERVED(url) }
+          : { status: 200, contentType: 'text/html; charset=utf-8', body: html },
+      );
+    },
+  );
+
+  // The blank tab a persistent context starts with is left alone; tests open their own tabs.
+  let probe: TestPage | null = null;
+  const openExtensionPage = async (pagePath: string): Promise<TestPage> => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${pagePath}`);
+    return wrap(page);
+  };
+  const getProbe = async () => (probe ??= await openExtensionPage('popup/options.html'));
+
+  return {
+    name: 'chromium',
+    extensionOrigin: origin,
+    async serve(url, html) {
+      served.set(pageKey(url), html);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    extensionUrl: (pagePath) => `${origin}/${pagePath}`,
+    openExtensionPage,
+    async tabId(page) {
+      return activeTabId(page, await getProbe());
+    },
+    async badge(page) {
+      const probePage = await getProbe();
+      return readBadge(probePage, await activeTabId(page, probePage));
+    },
+    highlights: readHighlights,
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

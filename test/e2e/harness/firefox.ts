@@ -1,0 +1,145 @@
+/**
+ * Firefox ESR through puppeteer-core over WebDriver BiDi. The extension is installed as a
+ * temporary add-on (BiDi webExtension.install) into puppeteer's fresh temporary profile, with
+ * its moz-extension host pinned by the extensions.webextensions.uuids pref. Pages are served at
+ * their real addresses by BiDi request interception (network.addIntercept + provideResponse),
+ * set on every tab the harness opens: no local server, no certificates, no resolver rules.
+ */
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import {
+  DIST,
+  NOT_SERVED,
+  activeTabId,
+  controlByLabelSource,
+  pageKey,
+  poll,
+  readBadge,
+  readHighlights,
+  requireBuilt,
+} from './common';
+import type { LaunchOptions, TestBrowser, TestPage } from './types';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'termlight@termlight.dev';
+/** Any fixed UUID will do; it makes extension URLs predictable across runs. */
+export const FIREFOX_EXTENSION_UUID = '6f1d3c1e-8a55-4a4e-9c1f-2b7e6d0a4c11';
+
+function wrap(page: Page): TestPage {
+  const control = async (label: string) => {
+    const handle = await page.evaluateHandle(controlByLabelSource, label);
+    const element = handle.asElement();
+    if (!element) throw new Error(`No form control labelled "${label}"`);
+    return element as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+  };
+  const self: TestPage = {
+    raw: page,
+    url: () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: (fn, arg, options) =>
+      poll(() => page.evaluate(fn as never, arg) as Promise<never>, options) as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector),
+    async fillByLabel(label, text) {
+      const input = await control(label);
+      await input.click({ count: 3 });
+      await input.type(text);
+    },
+    async uploadByLabel(label, file) {
+      const input = await control(label);
+      await input.uploadFile(file);
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    screenshot: async (file, options) => {
+      await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
+    },
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+  return self;
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
+  const extDir = options.extensionDir ?? DIST.firefox;
+  requireBuilt(extDir);
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless ?? true,
+    protocol: 'webDriverBiDi',
+    // Without it Firefox refuses BiDi access to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+    },
+  });
+  try {
+    await browser.installExtension(extDir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  const served = new Map<string, string>();
+
+  const intercept = async (page: Page) => {
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const url = request.url();
+      if (!/^https?:/.test(url)) {
+        void request.continue();
+        return;
+      }
+      const html = served.get(pageKey(url));
+      void request.respond(
+        html === undefined
+          ? { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_SERVED(url) }
+          : { status: 200, contentType: 'text/html; charset=utf-8', body: html },
+      );
+    });
+  };
+
+  let probe: TestPage | null = null;
+  const openExtensionPage = async (pagePath: string): Promise<TestPage> => {
+    const page = await browser.newPage();
+    const url = `${origin}/${pagePath}`;
+    // Firefox never reports the load of a moz-extension:// page over BiDi: start it, then poll.
+    page.goto(url).catch(() => undefined);
+    const wrapped = wrap(page);
+    await wrapped.waitFor(
+      (expected: string) => location.href === expected && document.readyState === 'complete',
+      url,
+      { message: `Loading ${url}` },
+    );
+    return wrapped;
+  };
+  const getProbe = async () => (probe ??= await openExtensionPage('popup/options.html'));
+
+  return {
+    name: 'firefox',
+    extensionOrigin: origin,
+    async serve(url, html) {
+      served.set(pageKey(url), html);
+    },
+    async open(url) {
+      const page = await browser.newPage();
+      await intercept(page);
+      await page.goto(url, { waitUntil: 'load' });
+      return wrap(page);
+    },
+    extensionUrl: (pagePath) => `${origin}/${pagePath}`,
+    openExtensionPage,
+    async tabId(page) {
+      return activeTabId(page, await getProbe());
+    },
+    async badge(page) {
+      const probePage = await getProbe();
+      return readBadge(probePage, await activeTabId(page, probePage));
+    },
+    highlights: readHighlights,
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}

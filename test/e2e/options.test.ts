@@ -1,0 +1,94 @@
+/**
+ * The options page in a real browser: importing a ToS;DR export through the file input, being
+ * told what was imported, seeing the cache grow; a malformed pack refused with its JSON path and
+ * nothing changed; and the imported service found by the popup's offline search.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, FIXTURES, corpusDir, withBrowser, type TestPage } from './harness';
+
+const corpus = corpusDir();
+const spotify = corpus && path.join(corpus, 'tosdr/api-v1/spotify.json');
+/** The corpus' Spotify export when there is a corpus, else our own fictional service. */
+const IMPORT = spotify
+  ? { file: spotify, service: 'Spotify', exact: null }
+  : { file: path.join(FIXTURES, 'tosdr-example.json'), service: 'Example Notes', exact: { platforms: 1, documents: 2, records: 3 } };
+const BAD_PACK = path.join(FIXTURES, 'bad-pack.json');
+
+interface Counts {
+  platforms: number;
+  documents: number;
+  records: number;
+}
+function counts(text: string): Counts | null {
+  const m = /(\d+) platforms?, (\d+) documents?, (\d+) records?/.exec(text);
+  return m ? { platforms: Number(m[1]), documents: Number(m[2]), records: Number(m[3]) } : null;
+}
+
+const totalsText = (options: TestPage) =>
+  options.waitFor(() => document.getElementById('totals')?.textContent ?? '', undefined, {
+    message: 'The options page never showed its totals',
+  });
+
+/** The status line once it reports the end of an import (not "Reading…" or "Checking…"). */
+const finalStatus = (options: TestPage) =>
+  options.waitFor(
+    () => {
+      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      return /^Imported|not imported/.test(text) ? text : '';
+    },
+    undefined,
+    { message: 'The import never reported' },
+  );
+
+describe.each(BROWSERS)('%s: options page', (name) => {
+  it(`imports a ToS;DR export (${IMPORT.service}), refuses a malformed pack, and the popup search finds the service`, () =>
+    withBrowser(name, async (browser) => {
+      if (!spotify) console.warn('No corpus found: importing test/fixtures/tosdr-example.json instead of Spotify.');
+      const options = await browser.openExtensionPage('popup/options.html');
+      const before = counts(await totalsText(options));
+      expect(before, 'totals before import').not.toBeNull();
+
+      await options.uploadByLabel('Import records', IMPORT.file);
+      const status = await finalStatus(options);
+      expect(status).toMatch(/^Imported 1 file: /);
+      const imported = counts(status)!;
+      expect(imported.platforms).toBe(1);
+      expect(imported.records).toBeGreaterThan(0);
+      if (IMPORT.exact) expect(imported).toEqual(IMPORT.exact);
+
+      const grown = {
+        platforms: before!.platforms + imported.platforms,
+        documents: before!.documents + imported.documents,
+        records: before!.records + imported.records,
+      };
+      const after = await options.waitFor(
+        (expected: string) => {
+          const text = document.getElementById('totals')?.textContent ?? '';
+          return text.startsWith(expected) ? text : '';
+        },
+        `${grown.platforms} platforms, ${grown.documents} documents, ${grown.records} records`,
+        { message: 'The totals did not grow by what was imported' },
+      );
+      expect(after).toContain('in 2 sources');
+
+      await options.uploadByLabel('Import records', BAD_PACK);
+      const refusal = await finalStatus(options);
+      expect(refusal).toContain('1 file not imported, nothing from it was changed');
+      expect(refusal).toContain('bad-pack.json: not a valid Termlight pack: records[0].severity: Invalid option');
+      expect(counts(await totalsText(options))).toEqual(grown);
+
+      const popup = await browser.openExtensionPage('popup/popup.html');
+      await popup.fillByLabel('Search platforms and clauses', IMPORT.service);
+      const hit = await popup.waitFor(
+        (service: string) => {
+          const items = Array.from(document.querySelectorAll('[aria-label="Search results"] li'));
+          const item = items.find((li) => li.querySelector('strong')?.textContent === service);
+          return item ? (item.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+        },
+        IMPORT.service,
+        { message: `The popup search did not find ${IMPORT.service}` },
+      );
+      expect(hit).toContain(`${IMPORT.service} · ${imported.documents} documents`);
+    }));
+});
