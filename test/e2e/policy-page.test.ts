@@ -147,4 +147,46 @@ describe.each(BROWSERS)('%s: demo Service Specific Terms page', (name) => {
       await page.mouseMove(4, 4);
       await waitForCard(page, false);
     }));
+
+  it('Alt+Shift+N walks the clauses by keyboard, and Enter on the card opens the full record', () =>
+    withBrowser(name, async (browser) => {
+      const page = await openServed(browser, DEMO_URL, fixtureHtml(DEMO_FIXTURE));
+      await waitForBadge(browser, page);
+      const inPageOrder = await page.evaluate(() => {
+        const ranges: Range[] = [];
+        CSS.highlights.forEach((h, key) => {
+          if (key !== 'termlight-flash') h.forEach((r) => void ranges.push(r as Range));
+        });
+        return ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
+      });
+      const flashed = () =>
+        page.waitFor(() => {
+          const texts: string[] = [];
+          CSS.highlights.get('termlight-flash')?.forEach((r) => void texts.push((r as Range).toString()));
+          return texts.length ? texts : null;
+        });
+
+      await page.press('KeyN', ['Alt', 'Shift']);
+      expect((await flashed()).map(comparable)).toEqual([comparable(inPageOrder[0]!)]);
+      await waitForCard(page, true);
+      await page.press('KeyN', ['Alt', 'Shift']);
+      await page.waitFor(
+        (second: string) => {
+          let text = '';
+          CSS.highlights.get('termlight-flash')?.forEach((r) => void (text = (r as Range).toString()));
+          return text === second;
+        },
+        inPageOrder[1]!,
+        { message: 'Alt+Shift+N did not move to the second clause' },
+      );
+
+      // The card's button has keyboard focus: Enter opens this clause's full record in a tab.
+      const record = records.find((r) => comparable(r.quote.exact) === comparable(inPageOrder[1]!))!;
+      await page.press('Enter');
+      const full = await browser.waitForPage(browser.extensionUrl('popup/popup.html?tab='));
+      const focusedTitle = await full.waitFor(() => document.querySelector('article[data-focused] h3')?.textContent ?? null, undefined, {
+        message: 'The full record page did not show the clause',
+      });
+      expect(focusedTitle).toBe(record.title);
+    }));
 });

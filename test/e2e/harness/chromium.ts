@@ -29,6 +29,7 @@ function wrap(page: Page): TestPage {
     waitFor: (fn, arg, options) =>
       poll(() => page.evaluate(fn as never, arg) as Promise<never>, options) as never,
     mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (code, modifiers = []) => page.keyboard.press([...modifiers, code].join('+')),
     click: (selector) => page.click(selector),
     fillByLabel: (label, text) => page.getByLabel(label, { exact: true }).fill(text),
     uploadByLabel: (label, file) => page.getByLabel(label, { exact: true }).setInputFiles(file),
@@ -110,6 +111,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     },
     extensionUrl: (pagePath) => `${origin}/${pagePath}`,
     openExtensionPage,
+    async waitForPage(prefix) {
+      const found = await poll(async () => context.pages().find((p) => p.url().startsWith(prefix)), {
+        message: `No tab opened at ${prefix}`,
+      });
+      await found.waitForLoadState();
+      return wrap(found);
+    },
     async tabId(page) {
       return activeTabId(page, await getProbe());
     },

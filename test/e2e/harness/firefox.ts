@@ -38,6 +38,11 @@ function wrap(page: Page): TestPage {
     waitFor: (fn, arg, options) =>
       poll(() => page.evaluate(fn as never, arg) as Promise<never>, options) as never,
     mouseMove: (x, y) => page.mouse.move(x, y),
+    press: async (code, modifiers = []) => {
+      for (const key of modifiers) await page.keyboard.down(key);
+      await page.keyboard.press(code as never);
+      for (const key of [...modifiers].reverse()) await page.keyboard.up(key);
+    },
     click: (selector) => page.click(selector),
     async fillByLabel(label, text) {
       const input = await control(label);
@@ -130,6 +135,22 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     extensionUrl: (pagePath) => `${origin}/${pagePath}`,
     openExtensionPage,
+    async waitForPage(prefix) {
+      // BiDi reports moz-extension:// tabs as about:blank, so ask each tab where it is.
+      const found = await poll(
+        async () => {
+          for (const p of await browser.pages()) {
+            const href = await p.evaluate(() => location.href).catch(() => '');
+            if (href.startsWith(prefix)) return p;
+          }
+          return null;
+        },
+        { message: `No tab opened at ${prefix}` },
+      );
+      const wrapped = wrap(found);
+      await wrapped.waitFor(() => document.readyState === 'complete', undefined, { message: `Loading ${prefix}` });
+      return wrapped;
+    },
     async tabId(page) {
       return activeTabId(page, await getProbe());
     },

@@ -27,6 +27,8 @@ export interface TestPage {
   waitFor<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, options?: WaitOptions): Promise<NonNullable<R>>;
   /** Moves the real mouse pointer to viewport coordinates (fires genuine mousemove events). */
   mouseMove(x: number, y: number): Promise<void>;
+  /** Presses a key with modifiers held, e.g. press('KeyN', ['Alt', 'Shift']) or press('Enter'). */
+  press(code: string, modifiers?: ('Alt' | 'Shift' | 'Control')[]): Promise<void>;
   /** Clicks the element matched by a CSS selector with the real pointer. */
   click(selector: string): Promise<void>;
   /** Types into the form control whose <label> reads `label`. */
@@ -76,6 +78,8 @@ export interface TestBrowser {
   extensionUrl(path: string): string;
   /** Opens one of the extension's pages (e.g. popup/options.html) in a new tab, loaded. */
   openExtensionPage(path: string): Promise<TestPage>;
+  /** Waits for a tab (opened by anyone) whose address starts with `prefix`. */
+  waitForPage(prefix: string): Promise<TestPage>;
   /** The extension API's id of the tab showing `page`. */
   tabId(page: TestPage): Promise<number>;
   /** The toolbar badge of the tab showing `page`, read through the extension's action API. */
