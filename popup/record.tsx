@@ -5,6 +5,7 @@ import { SeverityTag } from './severity';
 const METHOD_TEXT = {
   exact: 'Found on the page word for word.',
   normalized: 'Found on the page (ignoring spacing, quotes and case).',
+  fuzzy: 'Found on the page, reworded since it was recorded.',
 } as const;
 
 export function RecordItem(props: {

@@ -14,7 +14,7 @@ describe('matchQuote', () => {
   it('finds an exact quote', () => {
     const text = 'Intro. You agree to arbitration. Outro.';
     expect(anchor(text, 'You agree to arbitration.')).toEqual({
-      start: 7, end: 32, method: 'exact', found: 'You agree to arbitration.',
+      start: 7, end: 32, method: 'exact', score: 1, found: 'You agree to arbitration.',
     });
   });
 

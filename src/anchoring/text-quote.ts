@@ -5,6 +5,7 @@
  * page yields null rather than a partial match somewhere else.
  */
 
+import { buildWordIndex, fuzzyFind, type WordIndex } from './fuzzy';
 import { normalizeText, normalizeWithMap, trimIgnorable } from './normalize';
 
 /** A quote with optional context, as in the W3C Web Annotation TextQuoteSelector. */
@@ -14,14 +15,26 @@ export interface QuoteSelector {
   suffix?: string;
 }
 
-/** 'exact': the quote occurs verbatim; 'normalized': only after normalisation (see normalize.ts). */
-export type MatchMethod = 'exact' | 'normalized';
+/**
+ * 'exact': the quote occurs verbatim; 'normalized': only after normalisation (see normalize.ts),
+ * so it reads the same; 'fuzzy': the words differ, so the clause changed (see fuzzy.ts).
+ */
+export type MatchMethod = 'exact' | 'normalized' | 'fuzzy';
 
 /** Offsets into the original text, [start, end), without leading/trailing whitespace. */
 export interface QuoteMatch {
   start: number;
   end: number;
   method: MatchMethod;
+  /** 1 for exact and normalised matches; for fuzzy ones, 1 − word edits / quote words. */
+  score: number;
+  /** Fuzzy matches: share of the recorded prefix/suffix found around it (null: none recorded). */
+  context?: number | null;
+}
+
+export interface MatchOptions {
+  /** Also look for reworded clauses (default true). */
+  fuzzy?: boolean;
 }
 
 /** A page's text normalised once, so that many quotes can be matched without re-normalising. */
@@ -31,6 +44,8 @@ export interface NormalizedIndex {
   /** Normalised text and its map back to `source` (see normalizeWithMap). */
   readonly text: string;
   readonly map: Int32Array;
+  /** The normalised text's words, built on the first fuzzy search. */
+  words?: WordIndex;
 }
 
 /** Normalises a page's text once; pass the result to every matchQuote call for that text. */
@@ -46,7 +61,12 @@ export function createIndex(text: string): NormalizedIndex {
  * occurrence. `index` must have been built from this same `text`; otherwise (or when omitted) one
  * is built on demand, which costs a pass over the text.
  */
-export function matchQuote(text: string, quote: QuoteSelector, index?: NormalizedIndex): QuoteMatch | null {
+export function matchQuote(
+  text: string,
+  quote: QuoteSelector,
+  index?: NormalizedIndex,
+  options: MatchOptions = {},
+): QuoteMatch | null {
   const needle = stripSpaces(normalizeText(quote.exact));
   if (needle.length < 1) return null;
   const raw = trimIgnorable(quote.exact);
@@ -63,11 +83,11 @@ export function matchQuote(text: string, quote: QuoteSelector, index?: Normalize
   let bestScore = -1;
   for (let at = text.indexOf(raw); at !== -1; at = text.indexOf(raw, at + 1)) {
     const end = at + raw.length;
-    if (maxScore === 0) return { start: at, end, method: 'exact' };
+    if (maxScore === 0) return { start: at, end, method: 'exact', score: 1 };
     const { map, text: norm } = getIndex();
     const score = contextScore(norm, lowerBound(map, at), lowerBound(map, end), prefix, suffix);
     if (score > bestScore) {
-      best = { start: at, end, method: 'exact' };
+      best = { start: at, end, method: 'exact', score: 1 };
       bestScore = score;
       if (score === maxScore) return best;
     }
@@ -79,12 +99,25 @@ export function matchQuote(text: string, quote: QuoteSelector, index?: Normalize
     const nEnd = at + needle.length;
     const score = maxScore === 0 ? 0 : contextScore(norm, at, nEnd, prefix, suffix);
     if (score > bestScore) {
-      best = { start: map[at]!, end: sourceEnd(text, map[nEnd - 1]!), method: 'normalized' };
+      best = { start: map[at]!, end: sourceEnd(text, map[nEnd - 1]!), method: 'normalized', score: 1 };
       bestScore = score;
       if (score === maxScore) break;
     }
   }
-  return best;
+  if (best || options.fuzzy === false) return best;
+
+  // 3. The words changed: look for the same clause reworded.
+  const index_ = getIndex();
+  index_.words ??= buildWordIndex(index_.text);
+  const found = fuzzyFind(index_.text, index_.words, needle, normalizeText(quote.prefix ?? ''), normalizeText(quote.suffix ?? ''));
+  if (!found) return null;
+  return {
+    start: index_.map[found.start]!,
+    end: sourceEnd(text, index_.map[found.end - 1]!),
+    method: 'fuzzy',
+    score: found.score,
+    context: found.context,
+  };
 }
 
 /** Removes leading/trailing spaces of an already normalised string (only U+0020 remains there). */

@@ -1,0 +1,307 @@
+/**
+ * Finds a clause that was reworded since it was quoted: the same clause with some words
+ * added, dropped or changed. Works on words, not characters, so its cost follows the number
+ * of words that could belong to the clause rather than the page length times the quote length
+ * (the cost of character-level approximate search, as in Hypothesis).
+ *
+ * 1. Seed: every quote word that is rare on the page votes for the diagonal (page word index
+ *    minus quote word index) of each place it occurs. A reworded clause keeps most of its rare
+ *    words in order, so its diagonal collects most of the votes.
+ * 2. Verify: around the best few diagonals, align the quote's words with the page's words
+ *    (edit distance, free start and end on the page side) and score 1 − edits / quote words.
+ * 3. Decide, precision first (a clause shown in the wrong place is worse than one not shown):
+ *    - almost the same words (score ≥ `sure`) in a quote of `minWords` or more: accepted;
+ *    - otherwise a reworded clause needs `minContextWords` words, score ≥ `threshold`, and
+ *      its recorded prefix or suffix found around it (share ≥ `minContext`); with no recorded
+ *      context it needs score ≥ `noContextThreshold`. Standard legal boilerplate ("as is and
+ *      as available", "failure to enforce … not a waiver") reads alike in every company's
+ *      terms: its context is what tells this document's clause from another's.
+ *    Two places that score alike are told apart by context, or nothing is returned.
+ */
+
+/** The page's words, found once per page and shared by every quote. */
+export interface WordIndex {
+  /** [start, end) of each word in the normalised text. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Interned id of each word. */
+  ids: Int32Array;
+  /** Word → id. */
+  dict: Map<string, number>;
+  /** Positions of each id: positions[offsets[id] .. offsets[id + 1]). */
+  offsets: Int32Array;
+  positions: Int32Array;
+}
+
+export interface FuzzyTuning {
+  sure: number;
+  minWords: number;
+  threshold: number;
+  minContextWords: number;
+  minContext: number;
+  noContextThreshold: number;
+  ambiguity: number;
+  maxPostings: number;
+  candidates: number;
+}
+
+/** Tuning, with the reasons in the README's anchoring section (measured on the real corpus). */
+export const FUZZY: Readonly<FuzzyTuning> = {
+  /** Similarity (1 − word edits / quote words) taken as the same wording. */
+  sure: 0.95,
+  /** Quotes shorter than this are never matched fuzzily. */
+  minWords: 8,
+  /** Lowest similarity for a reworded clause. */
+  threshold: 0.75,
+  /** Shorter reworded quotes are too generic to recognise. */
+  minContextWords: 15,
+  /** Share of the recorded prefix or suffix words that must stand around a reworded clause. */
+  minContext: 0.6,
+  /** Lowest similarity for a reworded clause when the record has no context. */
+  noContextThreshold: 0.85,
+  /** A runner-up this close to the best makes the match ambiguous. */
+  ambiguity: 0.08,
+  /** Words more frequent than this on the page do not vote (they are everywhere). */
+  maxPostings: 40,
+  /** Candidate places verified per quote. */
+  candidates: 4,
+};
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Splits already-normalised text into words and indexes where each occurs. */
+export function buildWordIndex(norm: string): WordIndex {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const idList: number[] = [];
+  const dict = new Map<string, number>();
+  const counts: number[] = [];
+  for (const m of norm.matchAll(WORD)) {
+    let id = dict.get(m[0]);
+    if (id === undefined) {
+      id = dict.size;
+      dict.set(m[0], id);
+      counts.push(0);
+    }
+    counts[id]!++;
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    idList.push(id);
+  }
+  const offsets = new Int32Array(dict.size + 1);
+  for (let id = 0; id < dict.size; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
+  const fill = offsets.slice(0, dict.size);
+  const positions = new Int32Array(idList.length);
+  for (let i = 0; i < idList.length; i++) positions[fill[idList[i]!]!++] = i;
+  return {
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+    ids: Int32Array.from(idList),
+    dict,
+    offsets,
+    positions,
+  };
+}
+
+export function wordsOf(norm: string): string[] {
+  return norm.match(WORD) ?? [];
+}
+
+export interface FuzzyMatch {
+  /** [start, end) in the normalised text. */
+  start: number;
+  end: number;
+  /** 1 − word edits / quote words. */
+  score: number;
+  /** Share of the recorded context found around it; null when the record has none. */
+  context: number | null;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+interface Candidate {
+  firstWord: number;
+  endWord: number;
+  edits: number;
+}
+
+/**
+ * The best place for a reworded quote, or null when none is clearly good enough.
+ * `quoteNorm`, `prefixNorm` and `suffixNorm` are normalised (normalize.ts).
+ */
+export function fuzzyFind(
+  norm: string,
+  index: WordIndex,
+  quoteNorm: string,
+  prefixNorm = '',
+  suffixNorm = '',
+  tuning: Readonly<FuzzyTuning> = FUZZY,
+): FuzzyMatch | null {
+  const quote = wordsOf(quoteNorm);
+  const m = quote.length;
+  if (m < tuning.minWords) return null;
+  const qIds = quote.map((w) => index.dict.get(w) ?? -1);
+
+  // 1. Votes per diagonal bucket; rarer words weigh more.
+  const bucketWidth = Math.max(2, Math.round(m / 8));
+  const votes = new Map<number, number>();
+  let usable = 0;
+  for (let i = 0; i < m; i++) {
+    const id = qIds[i]!;
+    if (id < 0) continue;
+    const from = index.offsets[id]!;
+    const count = index.offsets[id + 1]! - from;
+    if (count > tuning.maxPostings) continue;
+    usable++;
+    const weight = 1 / Math.sqrt(count);
+    for (let k = from; k < from + count; k++) {
+      const bucket = Math.floor((index.positions[k]! - i) / bucketWidth);
+      votes.set(bucket, (votes.get(bucket) ?? 0) + weight);
+    }
+  }
+  if (usable < Math.min(4, m / 2)) return null;
+
+  // Buckets scored with their neighbours (insertions and deletions drift the diagonal).
+  const smoothed: [number, number][] = [];
+  for (const bucket of votes.keys()) {
+    const total = (votes.get(bucket - 1) ?? 0) + votes.get(bucket)! + (votes.get(bucket + 1) ?? 0);
+    smoothed.push([bucket, total]);
+  }
+  smoothed.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const picked: number[] = [];
+  for (const [bucket] of smoothed) {
+    if (picked.some((p) => Math.abs(p - bucket) <= 2)) continue;
+    picked.push(bucket);
+    if (picked.length === tuning.candidates) break;
+  }
+
+  // 2. Verify each candidate by aligning words.
+  const slack = Math.ceil(m * 0.35) + 3;
+  const results: Candidate[] = [];
+  for (const bucket of picked) {
+    const diagonal = bucket * bucketWidth;
+    const lo = Math.max(0, diagonal - slack);
+    const hi = Math.min(index.ids.length, diagonal + bucketWidth + m + slack);
+    if (hi <= lo) continue;
+    const candidate = align(qIds, index.ids, lo, hi);
+    if (candidate) results.push(candidate);
+  }
+  results.sort((a, b) => a.edits - b.edits || a.firstWord - b.firstWord);
+  const best = results[0];
+  if (!best) return null;
+  const hasContext = wordsOf(prefixNorm).length + wordsOf(suffixNorm).length > 0;
+  const judged = results
+    .map((c) => {
+      const score = 1 - c.edits / m;
+      const context = hasContext ? contextShare(index, c, prefixNorm, suffixNorm) : null;
+      const sure = score >= tuning.sure;
+      const reworded =
+        m >= tuning.minContextWords &&
+        score >= tuning.threshold &&
+        (context === null ? score >= tuning.noContextThreshold : context >= tuning.minContext);
+      return { c, score, context, accepted: sure || reworded };
+    })
+    .filter((j) => j.accepted);
+  const first = judged[0];
+  if (!first) return null;
+
+  // A runner-up elsewhere that scores alike: the context decides, or nothing is returned.
+  let chosen = first;
+  const rival = judged.find(
+    (j) =>
+      j !== first &&
+      (j.c.endWord <= first.c.firstWord || j.c.firstWord >= first.c.endWord) &&
+      j.score >= first.score - tuning.ambiguity,
+  );
+  if (rival) {
+    if ((rival.context ?? 0) === (first.context ?? 0)) return null;
+    chosen = (rival.context ?? 0) > (first.context ?? 0) ? rival : first;
+  }
+  return {
+    start: index.starts[chosen.c.firstWord]!,
+    end: sentenceEnd(norm, quoteNorm, index.ends[chosen.c.endWord - 1]!),
+    score: round(chosen.score),
+    context: chosen.context === null ? null : round(chosen.context),
+  };
+}
+
+/**
+ * A reworded ending can align worse than stopping early ("…if the law requires it." against
+ * "…if we are required to do so by law."). When the quote ends a sentence, the match runs on
+ * to the page's next sentence end, if one is near.
+ */
+function sentenceEnd(norm: string, quoteNorm: string, end: number): number {
+  if (!/[.;!?]["')\]]*\s*$/.test(quoteNorm)) return end;
+  const ahead = norm.slice(end, end + 120);
+  const stop = ahead.search(/[.;!?]/);
+  return stop < 0 ? end : end + stop + 1;
+}
+
+/** Alignment cost unit: edits weigh this much, and each matched word takes one off. */
+const EDIT = 8192;
+
+/**
+ * Semi-global word alignment: the whole quote against any stretch of page[lo, hi).
+ * Returns the stretch with the fewest edits (insertions, deletions, substitutions) and, among
+ * equals, the most matched words (so an inserted phrase does not cut off the clause's start),
+ * trimmed so it starts and ends on a word of the quote.
+ */
+function align(quote: readonly number[], page: Int32Array, lo: number, hi: number): Candidate | null {
+  const m = Math.min(quote.length, EDIT - 1);
+  const w = hi - lo;
+  // prev[j] / cur[j]: cost of aligning quote[0..i) ending just before page word lo + j.
+  let prev = new Int32Array(w + 1);
+  let cur = new Int32Array(w + 1);
+  let prevStart = new Int32Array(w + 1);
+  let curStart = new Int32Array(w + 1);
+  for (let j = 0; j <= w; j++) prevStart[j] = j; // free start anywhere on the page side
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i * EDIT;
+    curStart[0] = 0;
+    const q = quote[i - 1]!;
+    for (let j = 1; j <= w; j++) {
+      const diag = prev[j - 1]! + (page[lo + j - 1] === q ? -1 : EDIT);
+      const up = prev[j]! + EDIT; // quote word missing from the page
+      const left = cur[j - 1]! + EDIT; // page word not in the quote
+      if (diag <= up && diag <= left) {
+        cur[j] = diag;
+        curStart[j] = prevStart[j - 1]!;
+      } else if (up <= left) {
+        cur[j] = up;
+        curStart[j] = prevStart[j]!;
+      } else {
+        cur[j] = left;
+        curStart[j] = curStart[j - 1]!;
+      }
+    }
+    [prev, cur] = [cur, prev];
+    [prevStart, curStart] = [curStart, prevStart];
+  }
+  let bestJ = -1;
+  for (let j = 1; j <= w; j++) if (bestJ < 0 || prev[j]! < prev[bestJ]!) bestJ = j;
+  if (bestJ < 0) return null;
+  let first = lo + prevStart[bestJ]!;
+  let end = lo + bestJ;
+  // Trim page words at either edge that do not occur in the quote (they only cost edits).
+  const inQuote = new Set(quote);
+  while (first < end && !inQuote.has(page[first]!)) first++;
+  while (end > first && !inQuote.has(page[end - 1]!)) end--;
+  if (end <= first) return null;
+  return { firstWord: first, endWord: end, edits: Math.ceil(prev[bestJ]! / EDIT) + (quote.length - m) };
+}
+
+/**
+ * The larger of: the share of the prefix's last words found among the words just before the
+ * candidate, and the share of the suffix's first words found just after it.
+ */
+function contextShare(index: WordIndex, c: Candidate, prefixNorm: string, suffixNorm: string): number {
+  const prefix = wordsOf(prefixNorm).slice(-10);
+  const suffix = wordsOf(suffixNorm).slice(0, 10);
+  const share = (words: string[], from: number, to: number) => {
+    if (words.length === 0) return 0;
+    const around = new Set<number>();
+    for (let k = Math.max(0, from); k < Math.min(index.ids.length, to); k++) around.add(index.ids[k]!);
+    return words.filter((word) => around.has(index.dict.get(word) ?? -1)).length / words.length;
+  };
+  return Math.max(share(prefix, c.firstWord - 14, c.firstWord), share(suffix, c.endWord, c.endWord + 14));
+}
