@@ -4,7 +4,7 @@
  * cannot restyle or hide it and page scripts cannot reach into it.
  */
 import type { Severity } from '../src/records/taxonomy';
-import type { AnchoredClause } from './highlighter';
+import { clauseBox, type AnchoredClause } from './highlighter';
 
 export const SEVERITY_LABEL: Record<Severity, { icon: string; text: string }> = {
   critical: { icon: '‼', text: 'Critical' },
@@ -102,9 +102,9 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
       const width = Math.min(340, window.innerWidth - 16);
       card.style.left = `${Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8))}px`;
       const height = card.getBoundingClientRect().height;
-      const clauseBox = clause.range.getBoundingClientRect();
-      let top = clauseBox.bottom + 8;
-      if (top + height > window.innerHeight - 8) top = clauseBox.top - height - 8;
+      const box = clauseBox(clause);
+      let top = box.bottom + 8;
+      if (top + height > window.innerHeight - 8) top = box.top - height - 8;
       if (top < 8) top = Math.min(anchor.bottom + 8, window.innerHeight - height - 8);
       card.style.top = `${Math.max(8, top)}px`;
       if (focus) details.focus();

@@ -27,14 +27,17 @@ export async function request<T extends RequestType>(message: Request<T>): Promi
 }
 
 /**
- * Listens for commands from our own extension pages only: a sender with a tab is a content
- * script (ours, in another page), never the popup.
+ * Listens for commands from our own extension pages and background only: a sender with a tab
+ * is a content script (ours, in another page), never the popup.
  */
-export function onCommand(handler: (command: ContentCommand) => { shown: boolean }): void {
+export function onCommand(handler: (command: ContentCommand) => unknown): void {
   runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== runtime.id || sender.tab) return;
     const command = message as Partial<ContentCommand> | null;
-    if (command?.type !== 'clause/show' || typeof command.recordKey !== 'string') return;
+    const valid =
+      (command?.type === 'clause/show' && typeof (command as { recordKey?: unknown }).recordKey === 'string') ||
+      command?.type === 'page/recheck';
+    if (!valid) return;
     sendResponse(handler(command as ContentCommand));
   });
 }

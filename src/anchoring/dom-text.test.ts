@@ -34,7 +34,7 @@ describe('extractText', () => {
     expect(page.segments.map((s) => s.node.data)).toEqual(['A', '\n  ', 'B']);
   });
 
-  it('skips script, style, noscript, template, svg, form controls, iframes and [hidden]', () => {
+  it('skips script, style, noscript, template, svg, form controls and [hidden]; an iframe reads nothing it cannot open', () => {
     // detached, so that happy-dom does not try to load the iframe
     const root = document.createElement('div');
     root.innerHTML =
@@ -44,6 +44,18 @@ describe('extractText', () => {
       '<div hidden><p>hidden</p></div><span aria-hidden="true">aria</span>';
     const page = extractText(root);
     expect(page.text).toBe('Shown\naria');
+  });
+
+  it('reads open shadow roots through their slots, in rendered order', () => {
+    const root = body('<p>Before</p><div id="host"><span slot="b">second</span><span slot="a">first</span></div><p>After</p>');
+    const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Shadow <slot name="a"></slot> then <slot name="b"></slot>.</p>';
+    const page = extractText(root);
+    expect(page.text).toBe('Before\nShadow first then second.\nAfter');
+    const start = page.text.indexOf('Shadow');
+    expect(rangeFromOffsets(page, start, start + 'Shadow'.length)?.toString()).toBe('Shadow');
+    // One Range cannot join the shadow tree and the slotted light DOM.
+    expect(rangeFromOffsets(page, start, start + 'Shadow first'.length)).toBeNull();
   });
 
   it('skips elements the isHidden option reports', () => {

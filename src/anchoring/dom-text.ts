@@ -35,7 +35,7 @@ export interface ExtractOptions {
 
 /** Elements whose content is never page text. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'head', 'textarea', 'select', 'iframe', 'canvas',
+  'script', 'style', 'noscript', 'template', 'svg', 'head', 'textarea', 'select', 'canvas',
 ]);
 
 /** Elements that separate their content from the surrounding text. */
@@ -47,19 +47,40 @@ const BLOCKS = new Set([
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
 
 function defaultIsBlock(el: Element): boolean {
   return BLOCKS.has(el.localName);
 }
 
 /**
- * Collects the text under `root`, skipping script/style/form-control/embedded content, elements
- * with the `hidden` attribute and those `options.isHidden` reports, and inserting one "\n" at
- * each block boundary (never two in a row, none at the very start or end).
+ * What an element renders as its content: its open shadow root if it has one (light children
+ * then appear only through slots), a slot's assigned nodes, a same-origin iframe's body.
+ */
+function renderedChildren(el: Element): ArrayLike<Node> {
+  const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+  if (shadow) return shadow.childNodes;
+  if (el.localName === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
+    const assigned = (el as HTMLSlotElement).assignedNodes();
+    if (assigned.length > 0) return assigned;
+  }
+  if (el.localName === 'iframe') {
+    try {
+      const body = (el as HTMLIFrameElement).contentDocument?.body;
+      return body ? [body] : [];
+    } catch {
+      return []; // cross-origin: not ours to read
+    }
+  }
+  return el.childNodes;
+}
+
+/**
+ * Collects the rendered text under `root`, skipping script/style/form-control/embedded content,
+ * elements with the `hidden` attribute and those `options.isHidden` reports, and inserting one
+ * "\n" at each block boundary (never two in a row, none at the very start or end). Walks the
+ * flat tree: open shadow roots (through their slots) and same-origin iframes are read too.
  */
 export function extractText(root: Node, options: ExtractOptions = {}): PageText {
   const isHidden = options.isHidden;
@@ -76,50 +97,46 @@ export function extractText(root: Node, options: ExtractOptions = {}): PageText 
     const data = (root as Text).data;
     return { text: data, segments: data.length > 0 ? [{ node: root as Text, start: 0, end: data.length }] : [] };
   }
-  if (root.nodeType === ELEMENT_NODE && skip(root as Element)) return { text: '', segments: [] };
 
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node: Node) =>
-      node.nodeType === ELEMENT_NODE && skip(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
-  });
-
-  const enterOrLeave = (node: Node): void => {
-    if (node.nodeType === ELEMENT_NODE && isBlock(node as Element)) pendingBreak = true;
-  };
-
-  // Depth-first walk with explicit enter/leave, so block ends are seen as well as block starts.
-  let node: Node | null = walker.firstChild();
-  while (node !== null) {
+  // Depth-first with an explicit stack (deep pages must not overflow the call stack); a null
+  // entry marks leaving a block element, so block ends are seen as well as block starts.
+  const stack: (Node | null)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null) {
+      pendingBreak = true;
+      continue;
+    }
+    if (node === undefined) break;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
-      if (data.length > 0) {
-        if (pendingBreak && length > 0) {
-          parts.push('\n');
-          length += 1;
-        }
-        pendingBreak = false;
-        segments.push({ node: node as Text, start: length, end: length + data.length });
-        parts.push(data);
-        length += data.length;
+      if (data.length === 0) continue;
+      if (pendingBreak && length > 0) {
+        parts.push('\n');
+        length += 1;
       }
+      pendingBreak = false;
+      segments.push({ node: node as Text, start: length, end: length + data.length });
+      parts.push(data);
+      length += data.length;
+      continue;
+    }
+    let children: ArrayLike<Node>;
+    if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      if (skip(el)) continue;
+      const block = isBlock(el) || el.localName === 'iframe';
+      if (block) {
+        pendingBreak = true;
+        stack.push(null);
+      }
+      children = renderedChildren(el);
+    } else if (node.nodeType === DOCUMENT_NODE || node.nodeType === FRAGMENT_NODE) {
+      children = node.childNodes;
     } else {
-      enterOrLeave(node);
-      const child = walker.firstChild();
-      if (child !== null) {
-        node = child;
-        continue;
-      }
-      enterOrLeave(node); // an empty element is left at once
+      continue;
     }
-    // Move to the next sibling, leaving finished ancestors on the way up.
-    node = walker.nextSibling();
-    while (node === null) {
-      const parent = walker.parentNode();
-      if (parent === null) break;
-      enterOrLeave(parent);
-      node = walker.nextSibling();
-    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 
   return { text: parts.join(''), segments };
@@ -160,7 +177,9 @@ export function rangeFromOffsets(page: PageText, start: number, end: number, doc
   const startOffset = Math.max(start, a.start) - a.start;
   const endOffset = Math.min(end, b.end) - b.start;
 
-  const range = (doc ?? a.node.ownerDocument).createRange();
+  // A Range cannot join two documents or two shadow trees: such a span is no single clause.
+  if (a.node.getRootNode() !== b.node.getRootNode()) return null;
+  const range = (a.node.ownerDocument ?? doc)!.createRange();
   range.setStart(a.node, Math.min(startOffset, a.node.length));
   range.setEnd(b.node, Math.min(endOffset, b.node.length));
   return range;

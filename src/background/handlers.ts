@@ -7,6 +7,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type {
   CacheSummary,
   ContentCommand,
+  FoundClause,
   ImportReport,
   PageLookup,
   RecordView,
@@ -53,7 +54,7 @@ async function recordView(
   db: Database,
   record: StoredRecord,
   names: Map<string, string>,
-  method?: RecordView['method'],
+  found?: FoundClause,
 ): Promise<RecordView> {
   const doc = await db.get('documents', record.documentKey);
   return {
@@ -71,7 +72,8 @@ async function recordView(
     sourceUrl: record.provenance.sourceUrl,
     ...(record.provenance.attribution ? { attribution: record.provenance.attribution } : {}),
     ...(record.provenance.licence ? { licence: record.provenance.licence } : {}),
-    ...(method ? { method } : {}),
+    ...(found ? { method: found.method, score: found.score } : {}),
+    ...(found?.foundText ? { foundText: found.foundText } : {}),
     comparison: await compareRecord(db, record, names),
   };
 }
@@ -119,7 +121,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const found = request.found.filter((f) => known.has(f.key));
     const foundKeys = new Set(found.map((f) => f.key));
     const notFound = state.recordKeys.filter((key) => !foundKeys.has(key));
-    await setTabState(tabId, { ...state, status: 'ready', found, notFound });
+    await setTabState(tabId, { ...state, status: 'ready', found, notFound, timing: request.timing });
     const records = await getRecords(await database(), [...foundKeys]);
     return { badge: await showBadge(tabId, records.map((r) => r.severity)) };
   },
@@ -153,14 +155,15 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         source: pack.source.name,
       });
     }
-    const methods = new Map(state.found.map((f) => [f.key, f.method]));
-    const found = bySeverity(await getRecords(db, [...methods.keys()]));
+    const foundBy = new Map(state.found.map((f) => [f.key, f]));
+    const found = bySeverity(await getRecords(db, [...foundBy.keys()]));
     const notFound = bySeverity(await getRecords(db, state.status === 'ready' ? state.notFound : []));
     return {
       status: state.status,
       documents,
-      found: await Promise.all(found.map((r) => recordView(db, r, names, methods.get(r.key)))),
+      found: await Promise.all(found.map((r) => recordView(db, r, names, foundBy.get(r.key)))),
       notFound: await Promise.all(notFound.map((r) => recordView(db, r, names))),
+      ...(state.timing ? { timing: state.timing } : {}),
     };
   },
 

@@ -1,5 +1,6 @@
 /** Background entry (service worker in Chrome, event page in Firefox): wiring only. */
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { ContentCommand } from '../messages/protocol';
 import { dispatch } from './dispatcher';
 import { clearTabState, getTabState, samePage } from './tab-state';
 import { showBadge } from './badge';
@@ -17,11 +18,17 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 // A tab that leaves the page it reported on loses its clauses and badge; the content script
 // reports again if the new page is a known document.
+// (The browser reports the address only for tabs on our content scripts' sites.)
 browser.tabs.onUpdated.addListener(async (tabId, changeInfo) => {
   if (!changeInfo.url) return;
   const state = await getTabState(tabId);
-  if (state && !samePage(state.url, changeInfo.url)) {
+  if (state && samePage(state.url, changeInfo.url)) return;
+  if (state) {
     await clearTabState(tabId);
     await showBadge(tabId, []);
   }
+  // A history-API navigation keeps the content script: tell it to look again. A new document
+  // has no listener yet and starts on its own.
+  const recheck: ContentCommand = { type: 'page/recheck' };
+  await browser.tabs.sendMessage(tabId, recheck).catch(() => undefined);
 });

@@ -3,15 +3,16 @@
  * stopped and restarted still knows it (module variables would be gone).
  */
 import browser from 'webextension-polyfill';
-import type { MatchMethod } from '../anchoring';
+import type { AnchorTiming, FoundClause } from '../messages/protocol';
 
 export interface TabState {
   url: string;
   documentKeys: string[];
   recordKeys: string[];
   status: 'pending' | 'ready';
-  found: { key: string; method: MatchMethod }[];
+  found: FoundClause[];
   notFound: string[];
+  timing?: AnchorTiming;
 }
 
 const storageKey = (tabId: number) => `tab:${tabId}`;

@@ -21,9 +21,30 @@ export interface PageLookup {
   records: PageRecord[];
 }
 
+/** How one record was found: deterministic and explainable (see src/anchoring). */
+export interface FoundClause {
+  key: string;
+  method: MatchMethod;
+  /** 1 for exact and normalised matches; the fuzzy similarity otherwise. */
+  score: number;
+  /** For a reworded clause (method 'fuzzy'): the text now on the page, for the word diff. */
+  foundText?: string;
+}
+
+/** What the content script measured, in milliseconds (shown in the popup, read by the bench). */
+export interface AnchorTiming {
+  extractMs: number;
+  anchorMs: number;
+  paintMs: number;
+  /** The longest stretch the work ran without giving the page a turn. */
+  longestSliceMs: number;
+  textLength: number;
+}
+
 export interface AnchorReport {
-  found: { key: string; method: MatchMethod }[];
+  found: FoundClause[];
   notFound: string[];
+  timing: AnchorTiming;
 }
 
 export interface RecordView {
@@ -43,6 +64,9 @@ export interface RecordView {
   licence?: string;
   /** How the quote was found on the page; absent for records not found. */
   method?: MatchMethod;
+  score?: number;
+  /** A reworded clause's text as the page has it now. */
+  foundText?: string;
   comparison: CategoryComparison[];
 }
 
@@ -52,6 +76,7 @@ export interface TabView {
   documents: { key: string; title: string; kind: string; platformName: string; url: string; lastUpdated?: string; source: string }[];
   found: RecordView[];
   notFound: RecordView[];
+  timing?: AnchorTiming;
 }
 
 export interface ImportReport {
@@ -83,4 +108,7 @@ export type ReplyData<T extends RequestType> = Requests[T][1];
 export type Reply<T extends RequestType> = { ok: true; data: ReplyData<T> } | { ok: false; error: string };
 
 /** Background → content script (tabs.sendMessage). */
-export type ContentCommand = { type: 'clause/show'; recordKey: string };
+export type ContentCommand =
+  | { type: 'clause/show'; recordKey: string }
+  /** The tab's address changed without a new document (history API): look again. */
+  | { type: 'page/recheck' };

@@ -5,7 +5,11 @@ describe('request validation', () => {
   it('accepts well-formed requests', () => {
     expect(parseRequest({ type: 'page/lookup' })).toEqual({ type: 'page/lookup' });
     expect(parseRequest({ type: 'popup/tab', tabId: 3 })).toEqual({ type: 'popup/tab', tabId: 3 });
-    expect(parseRequest({ type: 'page/anchored', found: [{ key: 'p|r', method: 'exact' }], notFound: [] })).not.toBeNull();
+    const timing = { extractMs: 1, anchorMs: 2, paintMs: 0.5, longestSliceMs: 3, textLength: 100 };
+    expect(parseRequest({ type: 'page/anchored', found: [{ key: 'p|r', method: 'exact', score: 1 }], notFound: [], timing })).not.toBeNull();
+    expect(
+      parseRequest({ type: 'page/anchored', found: [{ key: 'p|r', method: 'fuzzy', score: 0.8, foundText: 'now' }], notFound: [], timing }),
+    ).not.toBeNull();
   });
 
   it('refuses unknown types, extra fields, wrong types and prototype tricks', () => {
@@ -17,7 +21,8 @@ describe('request validation', () => {
       { type: 'page/lookup', url: 'https://spoofed.example/' }, // the URL comes from the sender, never the message
       { type: 'popup/tab', tabId: '3' },
       { type: 'popup/tab', tabId: -1 },
-      { type: 'page/anchored', found: [{ key: 'k', method: 'guess' }], notFound: [] },
+      { type: 'page/anchored', found: [{ key: 'k', method: 'guess', score: 1 }], notFound: [] },
+      { type: 'page/anchored', found: [{ key: 'k', method: 'fuzzy', score: 7 }], notFound: [], timing: {} },
       { type: 'options/import', files: [] },
       JSON.parse('{"type":"options/summary","__proto__":{"polluted":true}}'),
     ];

@@ -6,14 +6,31 @@ import { z } from 'zod';
 import type { Request, RequestType } from './protocol';
 
 const key = z.string().min(1).max(500);
-const methods = z.enum(['exact', 'normalized']);
+const methods = z.enum(['exact', 'normalized', 'fuzzy']);
+const ms = z.number().finite().nonnegative().max(3_600_000);
 
 export const requestSchemas = {
   'page/lookup': z.strictObject({ type: z.literal('page/lookup') }),
   'page/anchored': z.strictObject({
     type: z.literal('page/anchored'),
-    found: z.array(z.strictObject({ key, method: methods })).max(10_000),
+    found: z
+      .array(
+        z.strictObject({
+          key,
+          method: methods,
+          score: z.number().min(0).max(1),
+          foundText: z.string().max(20_000).optional(),
+        }),
+      )
+      .max(10_000),
     notFound: z.array(key).max(10_000),
+    timing: z.strictObject({
+      extractMs: ms,
+      anchorMs: ms,
+      paintMs: ms,
+      longestSliceMs: ms,
+      textLength: z.number().int().nonnegative(),
+    }),
   }),
   'page/open-record': z.strictObject({ type: z.literal('page/open-record'), recordKey: key }),
   'popup/tab': z.strictObject({ type: z.literal('popup/tab'), tabId: z.number().int().nonnegative() }),

@@ -1,0 +1,67 @@
+/**
+ * Anchors a page's records: extract the rendered text once, normalise it once, then find each
+ * quote, in slices. A quote not found is reported as not found, never guessed.
+ */
+import { createIndex, extractText, matchQuote, rangeFromOffsets } from '../src/anchoring';
+import type { AnchorReport, PageRecord } from '../src/messages/protocol';
+import type { AnchoredClause } from './highlighter';
+import type { Slicer } from './slicer';
+import { isHidden } from './visibility';
+
+const FOUND_TEXT_LIMIT = 20_000;
+
+export interface AnchorResult {
+  clauses: AnchoredClause[];
+  report: Omit<AnchorReport, 'timing'> & { timing: Omit<AnchorReport['timing'], 'paintMs'> };
+}
+
+export async function anchorPage(root: Node, records: readonly PageRecord[], slicer: Slicer): Promise<AnchorResult> {
+  const t0 = performance.now();
+  const page = extractText(root, { isHidden });
+  const extractMs = performance.now() - t0;
+  await slicer.maybeYield();
+
+  const t1 = performance.now();
+  let paused = 0;
+  const index = createIndex(page.text);
+  const clauses: AnchoredClause[] = [];
+  const found: AnchorReport['found'] = [];
+  const notFound: string[] = [];
+  for (const record of records) {
+    const match = matchQuote(page.text, record.quote, index);
+    const range = match && rangeFromOffsets(page, match.start, match.end);
+    if (!match || !range) {
+      notFound.push(record.key);
+    } else {
+      const changed = match.method === 'fuzzy';
+      clauses.push({ key: record.key, title: record.title, severity: record.severity, impact: record.impact, range, changed });
+      found.push({
+        key: record.key,
+        method: match.method,
+        score: match.score,
+        ...(changed ? { foundText: page.text.slice(match.start, match.end).slice(0, FOUND_TEXT_LIMIT) } : {}),
+      });
+    }
+    const before = performance.now();
+    await slicer.maybeYield();
+    paused += performance.now() - before;
+  }
+  const anchorMs = performance.now() - t1 - paused;
+  return {
+    clauses: clauses.sort((a, b) => comparePosition(a.range, b.range)),
+    report: {
+      found,
+      notFound,
+      timing: { extractMs, anchorMs, longestSliceMs: slicer.longest(), textLength: page.text.length },
+    },
+  };
+}
+
+/** Document order; ranges in different documents or shadow trees keep a stable order. */
+function comparePosition(a: Range, b: Range): number {
+  if (a.startContainer.getRootNode() !== b.startContainer.getRootNode()) {
+    const ab = a.startContainer.compareDocumentPosition(b.startContainer);
+    return ab & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : ab & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
+  }
+  return a.compareBoundaryPoints(Range.START_TO_START, b);
+}
