@@ -22,6 +22,12 @@ export default defineConfig(({ mode }) => {
         skipManifestValidation: true,
         disableAutoLaunch: true,
         additionalInputs: ['popup/options.html'],
+        // Host access to exactly the content script's sites, so the background is told when a
+        // tab there changes address (history API), which Chrome withholds otherwise.
+        transformManifest: (manifest) => ({
+          ...manifest,
+          host_permissions: [...new Set(manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [])],
+        }),
       }),
     ],
   };

@@ -46,7 +46,7 @@ export function startSession(): void {
     if (url !== lookedUp || force) {
       force = false;
       lookedUp = url;
-      lookup = await request({ type: 'page/lookup' });
+      lookup = await request({ type: 'page/lookup', url: location.href });
       if (!lookup || lookup.records.length === 0) {
         lookup = null;
         watch(false);
@@ -74,7 +74,7 @@ export function startSession(): void {
       () => clauses,
       (recordKey) => void request({ type: 'page/open-record', recordKey }),
     );
-    await request({ type: 'page/anchored', ...result.report, timing: { ...result.report.timing, paintMs } });
+    await request({ type: 'page/anchored', url: location.href, ...result.report, timing: { ...result.report.timing, paintMs } });
   }
 
   async function run(): Promise<void> {

@@ -21,6 +21,15 @@ export function RecordItem(props: {
         <h3 id={`title-${record.key}`}>{record.title}</h3>
       </header>
       <p class="impact">{record.impact}</p>
+      {record.method === 'fuzzy' && record.foundText && (
+        <div class="changed">
+          <p>
+            <strong>Reworded since it was recorded</strong>
+            {record.score !== undefined ? ` (${Math.round(record.score * 100)}% of the words unchanged)` : ''}. The page now reads:
+          </p>
+          <blockquote class="quote">{record.foundText}</blockquote>
+        </div>
+      )}
       <details open={props.focused}>
         <summary>Why it matters</summary>
         <p>{record.whyItMatters}</p>

@@ -16,6 +16,7 @@ import type {
   RequestType,
   TabView,
 } from '../messages/protocol';
+import { pageAddress } from '../messages/validate';
 import { parseImportFile } from '../records/import';
 import type { Database, StoredRecord } from '../store/db';
 import {
@@ -79,17 +80,19 @@ async function recordView(
 }
 
 export const handlers: { [T in RequestType]: Handler<T> } = {
-  async 'page/lookup'(_request, sender) {
+  async 'page/lookup'(request, sender) {
     const tabId = senderTab(sender);
+    const url = pageAddress(request.url, sender.url);
+    if (!url) throw new Error('The page address is not on the sender’s origin');
     const db = await database();
-    const page = await recordsForUrl(db, sender.url ?? '');
+    const page = await recordsForUrl(db, url);
     if (page.records.length === 0) {
       await clearTabState(tabId);
       await showBadge(tabId, []);
       return null;
     }
     await setTabState(tabId, {
-      url: sender.url!,
+      url,
       documentKeys: page.documents.map((d) => d.document.key),
       recordKeys: page.records.map((r) => r.key),
       status: 'pending',
@@ -116,7 +119,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   async 'page/anchored'(request, sender) {
     const tabId = senderTab(sender);
     const state = await getTabState(tabId);
-    if (!state || !samePage(state.url, sender.url ?? '')) return { badge: '' };
+    const url = pageAddress(request.url, sender.url);
+    if (!state || !url || !samePage(state.url, url)) return { badge: '' };
     const known = new Set(state.recordKeys);
     const found = request.found.filter((f) => known.has(f.key));
     const foundKeys = new Set(found.map((f) => f.key));

@@ -91,8 +91,9 @@ export interface CacheSummary {
 
 /** Request type → [request fields, reply data]. */
 export interface Requests {
-  'page/lookup': [{}, PageLookup | null];
-  'page/anchored': [AnchorReport, { badge: string }];
+  /** `url`: the page's address now (history-API navigation leaves the sender's URL stale). */
+  'page/lookup': [{ url: string }, PageLookup | null];
+  'page/anchored': [AnchorReport & { url: string }, { badge: string }];
   'page/open-record': [{ recordKey: string }, { opened: boolean }];
   'popup/tab': [{ tabId: number }, TabView];
   'popup/search': [{ query: string }, SearchHit[]];

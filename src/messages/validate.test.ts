@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest, requestSchemas, senderFor } from './validate';
+import { pageAddress, parseRequest, requestSchemas, senderFor } from './validate';
 
 describe('request validation', () => {
   it('accepts well-formed requests', () => {
-    expect(parseRequest({ type: 'page/lookup' })).toEqual({ type: 'page/lookup' });
+    expect(parseRequest({ type: 'page/lookup', url: 'https://a.example/terms' })).toEqual({ type: 'page/lookup', url: 'https://a.example/terms' });
     expect(parseRequest({ type: 'popup/tab', tabId: 3 })).toEqual({ type: 'popup/tab', tabId: 3 });
     const timing = { extractMs: 1, anchorMs: 2, paintMs: 0.5, longestSliceMs: 3, textLength: 100 };
-    expect(parseRequest({ type: 'page/anchored', found: [{ key: 'p|r', method: 'exact', score: 1 }], notFound: [], timing })).not.toBeNull();
+    const url = 'https://a.example/terms';
+    expect(parseRequest({ type: 'page/anchored', url, found: [{ key: 'p|r', method: 'exact', score: 1 }], notFound: [], timing })).not.toBeNull();
     expect(
-      parseRequest({ type: 'page/anchored', found: [{ key: 'p|r', method: 'fuzzy', score: 0.8, foundText: 'now' }], notFound: [], timing }),
+      parseRequest({ type: 'page/anchored', url, found: [{ key: 'p|r', method: 'fuzzy', score: 0.8, foundText: 'now' }], notFound: [], timing }),
     ).not.toBeNull();
   });
 
@@ -18,7 +19,8 @@ describe('request validation', () => {
       'page/lookup',
       { type: 'toString' },
       { type: '__proto__' },
-      { type: 'page/lookup', url: 'https://spoofed.example/' }, // the URL comes from the sender, never the message
+      { type: 'page/lookup' },
+      { type: 'page/lookup', url: 'javascript:alert(1)' },
       { type: 'popup/tab', tabId: '3' },
       { type: 'popup/tab', tabId: -1 },
       { type: 'page/anchored', found: [{ key: 'k', method: 'guess', score: 1 }], notFound: [] },
@@ -28,6 +30,13 @@ describe('request validation', () => {
     ];
     for (const message of bad) expect(parseRequest(message), JSON.stringify(message)).toBeNull();
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('believes a page address only on the origin of the document that sent it', () => {
+    expect(pageAddress('https://a.example/after-pushstate', 'https://a.example/before')).toBe('https://a.example/after-pushstate');
+    expect(pageAddress('https://other.example/terms', 'https://a.example/before')).toBeNull();
+    expect(pageAddress('not a url', 'https://a.example/')).toBeNull();
+    expect(pageAddress('https://a.example/', undefined)).toBeNull();
   });
 
   it('gives every request type a sender rule', () => {

@@ -6,13 +6,15 @@ import { z } from 'zod';
 import type { Request, RequestType } from './protocol';
 
 const key = z.string().min(1).max(500);
+const pageUrl = z.string().max(8192).regex(/^https?:\/\//);
 const methods = z.enum(['exact', 'normalized', 'fuzzy']);
 const ms = z.number().finite().nonnegative().max(3_600_000);
 
 export const requestSchemas = {
-  'page/lookup': z.strictObject({ type: z.literal('page/lookup') }),
+  'page/lookup': z.strictObject({ type: z.literal('page/lookup'), url: pageUrl }),
   'page/anchored': z.strictObject({
     type: z.literal('page/anchored'),
+    url: pageUrl,
     found: z
       .array(
         z.strictObject({
@@ -64,6 +66,19 @@ export const senderFor: { [T in RequestType]: SenderKind } = {
   'options/restore-bundled': 'extension-page',
   'options/remove-pack': 'extension-page',
 };
+
+/**
+ * The page address a content script reports, if it is believable: on the same origin as the
+ * document the browser says the message came from (the path may have changed through the
+ * history API; the origin cannot have).
+ */
+export function pageAddress(claimed: string, senderUrl: string | undefined): string | null {
+  try {
+    return senderUrl && new URL(claimed).origin === new URL(senderUrl).origin ? claimed : null;
+  } catch {
+    return null;
+  }
+}
 
 export function parseRequest(message: unknown): Request | null {
   if (typeof message !== 'object' || message === null) return null;
