@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupHosts, parsePattern, patternProblem, urlMatchesAny } from './url-pattern';
+import { lookupHosts, parsePattern, patternProblem, toMatchPattern, urlMatchesAny } from './url-pattern';
 
 const matches = (pattern: string, url: string) => urlMatchesAny([pattern], new URL(url));
 
@@ -54,5 +54,11 @@ describe('URL patterns', () => {
       'example.co.uk',
       'co.uk',
     ]);
+  });
+
+  it('turn into the browser match patterns the content script is declared for', () => {
+    expect(toMatchPattern('www.anthropic.com/legal/consumer-terms')).toBe('https://www.anthropic.com/legal/consumer-terms*');
+    expect(toMatchPattern('*.spotify.com/*/legal/')).toBe('https://*.spotify.com/*/legal*');
+    expect(toMatchPattern('www.amazon.com/gp/help/customer/display.html?nodeId=1')).toBe('https://www.amazon.com/gp/help/customer/display.html*');
   });
 });

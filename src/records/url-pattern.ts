@@ -88,3 +88,14 @@ export function urlMatchesAny(patterns: readonly string[], url: URL): boolean {
     }
   });
 }
+
+/**
+ * The browser match pattern that covers a URL pattern (for the manifest's content scripts):
+ * https only, the query left to the content script's own lookup.
+ */
+export function toMatchPattern(pattern: string): string {
+  const m = PATTERN_SHAPE.exec(pattern);
+  if (!m) throw new Error(`invalid URL pattern "${pattern}"`);
+  const [, wildcard, host, path] = m;
+  return `https://${wildcard ?? ''}${host}${path!.replace(/\/+$/, '')}*`;
+}

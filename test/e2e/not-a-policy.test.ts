@@ -1,7 +1,7 @@
 /**
- * Pages that are not known policy pages get nothing: no highlight, no badge. One is under a path
- * the content script runs on (anthropic.com/legal/*) and even carries clauses our records quote;
- * the other is outside every match pattern. A known policy page opened after them, in the same
+ * Pages that are not known policy pages get nothing: no highlight, no badge. One is an address
+ * the content script runs on (its match pattern ends in *) that no document's URL pattern names,
+ * and it even carries clauses our records quote; the other is outside every match pattern. A known policy page opened after them, in the same
  * browser, is the control: once it is highlighted and badged, the content script has had its turn
  * on the earlier pages too.
  */
@@ -17,7 +17,7 @@ import {
   withBrowser,
 } from './harness';
 
-const NOT_A_POLICY = 'https://www.anthropic.com/legal/not-a-policy';
+const NOT_A_POLICY = 'https://www.anthropic.com/legal/service-specific-terms-archive';
 const ELSEWHERE = 'https://example.com/';
 const ELSEWHERE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Example Domain</title></head>
 <body><h1>Example Domain</h1><p>This domain is for use in documentation examples. It quotes a clause Termlight

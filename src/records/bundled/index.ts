@@ -1,13 +1,17 @@
 /**
- * The records shipped inside the extension: one fragment per platform, merged into one pack.
- * Validated like any other pack when it is loaded (background/bundled.ts).
+ * The records shipped inside the extension: one fragment file per platform in this folder
+ * (`<platform>.json`, each `{ platforms, documents, records }`), merged into one pack.
+ * Validated like any other pack when it is loaded (background/records-db.ts).
  */
-import anthropic from './anthropic.json';
-import openai from './openai.json';
+import type { Pack } from '../schema';
 
 export const BUNDLED_PACK_ID = 'termlight-bundled';
 
-const fragments = [anthropic, openai];
+type Fragment = Pick<Pack, 'platforms' | 'documents' | 'records'>;
+
+const fragments = Object.values(
+  import.meta.glob<Fragment>('./*.json', { eager: true, import: 'default' }),
+);
 
 export function bundledPackJson(version: string): unknown {
   return {
