@@ -8,7 +8,6 @@ import type {
   CacheSummary,
   ContentCommand,
   FoundClause,
-  ImportReport,
   PageLookup,
   RecordView,
   ReplyData,
@@ -17,7 +16,6 @@ import type {
   TabView,
 } from '../messages/protocol';
 import { pageAddress } from '../messages/validate';
-import { parseImportFile } from '../records/import';
 import type { Database, StoredRecord } from '../store/db';
 import {
   bySeverity,
@@ -26,11 +24,11 @@ import {
   listPacks,
   platformNames,
   recordsForUrl,
-  removePack,
-  replacePack,
+  removePacks,
   search,
 } from '../store/store';
 import { showBadge } from './badge';
+import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
 import { clearTabState, getTabState, samePage, setTabState } from './tab-state';
 
@@ -41,7 +39,7 @@ type Handler<T extends RequestType> = (
 
 const senderTab = (sender: Runtime.MessageSender): number => sender.tab!.id!;
 
-async function summary(db: Database): Promise<CacheSummary> {
+export async function summary(db: Database): Promise<CacheSummary> {
   const packs = await listPacks(db);
   const [platforms, documents, records] = await Promise.all([
     platformNames(db).then((names) => names.size),
@@ -181,25 +179,6 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     return { shown: reply?.shown === true };
   },
 
-  async 'options/import'(request) {
-    const db = await database();
-    const report: ImportReport = { imported: [], failed: [] };
-    for (const file of request.files) {
-      const parsed = parseImportFile(file.name, file.text);
-      if (!parsed.ok) {
-        report.failed.push({ file: file.name, error: parsed.error });
-        continue;
-      }
-      try {
-        const meta = await replacePack(db, parsed.pack);
-        report.imported.push({ file: file.name, packId: meta.packId, ...meta.counts, skipped: parsed.skipped });
-      } catch (error) {
-        report.failed.push({ file: file.name, error: `${file.name}: could not be stored (${(error as Error).message})` });
-      }
-    }
-    return report;
-  },
-
   async 'options/summary'() {
     return summary(await database());
   },
@@ -210,9 +189,22 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     return summary(db);
   },
 
-  async 'options/remove-pack'(request) {
+  async 'options/feed'() {
+    return feedState();
+  },
+
+  async 'options/feed-set'(request) {
+    await setFeedUrl(request.url);
+    return request.url ? checkFeed() : feedState();
+  },
+
+  async 'options/feed-check'() {
+    return checkFeed();
+  },
+
+  async 'options/remove-packs'(request) {
     const db = await database();
-    await removePack(db, request.packId);
+    await removePacks(db, request.packIds);
     return summary(db);
   },
 };

@@ -2,13 +2,22 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentCommand } from '../messages/protocol';
 import { dispatch } from './dispatcher';
+import { listenForImports } from './import-port';
+import { checkFeed, FEED_ALARM, scheduleFeed } from './feed';
 import { clearTabState, getTabState, samePage } from './tab-state';
 import { showBadge } from './badge';
 import { database, loadBundled } from './records-db';
 
 browser.runtime.onInstalled.addListener(async () => {
   await loadBundled(await database());
+  await scheduleFeed();
 });
+browser.runtime.onStartup.addListener(() => void scheduleFeed());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === FEED_ALARM) void checkFeed();
+});
+
+listenForImports();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(message, sender));
 

@@ -84,6 +84,32 @@ export interface ImportReport {
   failed: { file: string; error: string }[];
 }
 
+/** Sent back over the import port while a large import runs. */
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** The options page → background, over a port named IMPORT_PORT. */
+export type ImportStart = { type: 'start'; files: { name: string; text: string }[] };
+/** Background → options page over that port. */
+export type ImportUpdate =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; report: ImportReport }
+  | { type: 'error'; error: string };
+export const IMPORT_PORT = 'termlight-import';
+
+export interface FeedStatus {
+  lastCheck?: { at: string; outcome: 'updated' | 'unchanged' | 'failed'; message: string };
+  lastGood?: { at: string; url: string; packId: string; packVersion: string; records: number; bodySha256: string };
+}
+
+export interface FeedState {
+  url: string | null;
+  status: FeedStatus;
+}
+
 export interface CacheSummary {
   packs: PackMeta[];
   totals: { platforms: number; documents: number; records: number };
@@ -98,10 +124,12 @@ export interface Requests {
   'popup/tab': [{ tabId: number }, TabView];
   'popup/search': [{ query: string }, SearchHit[]];
   'popup/show-clause': [{ tabId: number; recordKey: string }, { shown: boolean }];
-  'options/import': [{ files: { name: string; text: string }[] }, ImportReport];
   'options/summary': [{}, CacheSummary];
   'options/restore-bundled': [{}, CacheSummary];
-  'options/remove-pack': [{ packId: string }, CacheSummary];
+  'options/remove-packs': [{ packIds: string[] }, CacheSummary];
+  'options/feed': [{}, FeedState];
+  'options/feed-set': [{ url: string | null }, FeedState];
+  'options/feed-check': [{}, FeedState];
 }
 export type RequestType = keyof Requests;
 export type Request<T extends RequestType = RequestType> = { type: T } & Requests[T][0];

@@ -25,7 +25,7 @@ describe('request validation', () => {
       { type: 'popup/tab', tabId: -1 },
       { type: 'page/anchored', found: [{ key: 'k', method: 'guess', score: 1 }], notFound: [] },
       { type: 'page/anchored', found: [{ key: 'k', method: 'fuzzy', score: 7 }], notFound: [], timing: {} },
-      { type: 'options/import', files: [] },
+      { type: 'options/remove-packs', packIds: [] },
       JSON.parse('{"type":"options/summary","__proto__":{"polluted":true}}'),
     ];
     for (const message of bad) expect(parseRequest(message), JSON.stringify(message)).toBeNull();
@@ -41,7 +41,7 @@ describe('request validation', () => {
 
   it('gives every request type a sender rule', () => {
     expect(Object.keys(senderFor).sort()).toEqual(Object.keys(requestSchemas).sort());
-    expect(senderFor['options/import']).toBe('extension-page');
+    expect(senderFor['options/remove-packs']).toBe('extension-page');
     expect(senderFor['page/anchored']).toBe('content');
   });
 });

@@ -42,13 +42,12 @@ export const requestSchemas = {
     tabId: z.number().int().nonnegative(),
     recordKey: key,
   }),
-  'options/import': z.strictObject({
-    type: z.literal('options/import'),
-    files: z.array(z.strictObject({ name: z.string().max(1000), text: z.string() })).min(1).max(2000),
-  }),
   'options/summary': z.strictObject({ type: z.literal('options/summary') }),
   'options/restore-bundled': z.strictObject({ type: z.literal('options/restore-bundled') }),
-  'options/remove-pack': z.strictObject({ type: z.literal('options/remove-pack'), packId: key }),
+  'options/remove-packs': z.strictObject({ type: z.literal('options/remove-packs'), packIds: z.array(key).min(1).max(5000) }),
+  'options/feed': z.strictObject({ type: z.literal('options/feed') }),
+  'options/feed-set': z.strictObject({ type: z.literal('options/feed-set'), url: z.string().max(2000).nullable() }),
+  'options/feed-check': z.strictObject({ type: z.literal('options/feed-check') }),
 } satisfies { [T in RequestType]: z.ZodType };
 
 /** Who may send a request: a content script in a page tab, or one of our own pages. */
@@ -61,10 +60,12 @@ export const senderFor: { [T in RequestType]: SenderKind } = {
   'popup/tab': 'extension-page',
   'popup/search': 'extension-page',
   'popup/show-clause': 'extension-page',
-  'options/import': 'extension-page',
   'options/summary': 'extension-page',
   'options/restore-bundled': 'extension-page',
-  'options/remove-pack': 'extension-page',
+  'options/remove-packs': 'extension-page',
+  'options/feed': 'extension-page',
+  'options/feed-set': 'extension-page',
+  'options/feed-check': 'extension-page',
 };
 
 /**
@@ -87,3 +88,9 @@ export function parseRequest(message: unknown): Request | null {
   const result = requestSchemas[type as RequestType].safeParse(message);
   return result.success ? (result.data as Request) : null;
 }
+
+/** The one message the import port accepts. */
+export const importStartSchema = z.strictObject({
+  type: z.literal('start'),
+  files: z.array(z.strictObject({ name: z.string().max(1000), text: z.string() })).min(1).max(5000),
+});

@@ -34,11 +34,29 @@ export interface PageRecords {
  * transaction: a failure part-way leaves the old copy whole.
  */
 export async function replacePack(db: Database, pack: Pack, now = new Date()): Promise<PackMeta> {
-  const { packId } = pack;
-  const platformKeys = new Map(pack.platforms.map((p) => [p.id, rowKey(packId, p.id)]));
-  const platformOf = new Map(pack.documents.map((d) => [d.id, d.platformId]));
-  const meta: PackMeta = {
-    packId,
+  const [meta] = await replacePacks(db, [pack], now);
+  return meta!;
+}
+
+/**
+ * Writes several packs in one transaction (an import of hundreds of files is one write, and
+ * all or nothing of it lands). Each replaces its own previous copy.
+ */
+export async function replacePacks(db: Database, packs: readonly Pack[], now = new Date()): Promise<PackMeta[]> {
+  const metas = packs.map((pack) => packMeta(pack, now));
+  await writeAll(db, async (tx, queue) => {
+    for (const [i, pack] of packs.entries()) {
+      await deletePackRows(tx, pack.packId, queue);
+      putPackRows(tx, pack, metas[i]!, queue);
+    }
+  });
+  markChanged();
+  return metas;
+}
+
+function packMeta(pack: Pack, now: Date): PackMeta {
+  return {
+    packId: pack.packId,
     packVersion: pack.packVersion,
     publishedAt: pack.publishedAt,
     source: pack.source,
@@ -49,37 +67,49 @@ export async function replacePack(db: Database, pack: Pack, now = new Date()): P
       records: pack.records.length,
     },
   };
-  await writeAll(db, async (tx, queue) => {
-    await deletePackRows(tx, packId, queue);
-    for (const platform of pack.platforms) {
-      queue(tx.objectStore('platforms').put({ ...platform, key: rowKey(packId, platform.id), packId }));
-    }
-    for (const doc of pack.documents) {
-      queue(
-        tx.objectStore('documents').put({
-          ...doc,
-          key: rowKey(packId, doc.id),
-          packId,
-          platformKey: platformKeys.get(doc.platformId)!,
-          hosts: [...new Set(doc.urlPatterns.map(patternHost))],
-        }),
-      );
-    }
-    for (const record of pack.records) {
-      queue(
-        tx.objectStore('records').put({
-          ...record,
-          key: rowKey(packId, record.id),
-          packId,
-          documentKey: rowKey(packId, record.documentId),
-          platformId: platformOf.get(record.documentId)!,
-        }),
-      );
-    }
-    queue(tx.objectStore('packs').put(meta));
-  });
-  return meta;
 }
+
+function putPackRows(tx: WriteTx, pack: Pack, meta: PackMeta, queue: Queue): void {
+  const { packId } = pack;
+  const platformKeys = new Map(pack.platforms.map((p) => [p.id, rowKey(packId, p.id)]));
+  const platformOf = new Map(pack.documents.map((d) => [d.id, d.platformId]));
+  for (const platform of pack.platforms) {
+    queue(tx.objectStore('platforms').put({ ...platform, key: rowKey(packId, platform.id), packId }));
+  }
+  for (const doc of pack.documents) {
+    queue(
+      tx.objectStore('documents').put({
+        ...doc,
+        key: rowKey(packId, doc.id),
+        packId,
+        platformKey: platformKeys.get(doc.platformId)!,
+        hosts: [...new Set(doc.urlPatterns.map(patternHost))],
+      }),
+    );
+  }
+  for (const record of pack.records) {
+    queue(
+      tx.objectStore('records').put({
+        ...record,
+        key: rowKey(packId, record.id),
+        packId,
+        documentKey: rowKey(packId, record.documentId),
+        platformId: platformOf.get(record.documentId)!,
+      }),
+    );
+  }
+  queue(tx.objectStore('packs').put(meta));
+}
+
+/**
+ * Bumped on every write, so caches derived from the store (search rows, comparisons) know
+ * when to rebuild. Per background instance: a restarted worker starts with empty caches.
+ */
+let generation = 0;
+function markChanged(): void {
+  generation++;
+}
+export const storeGeneration = (): number => generation;
 
 type WriteTx = IDBPTransaction<TermlightDB, ('packs' | 'platforms' | 'documents' | 'records')[], 'readwrite'>;
 type Queue = (request: Promise<unknown>) => void;
@@ -116,11 +146,20 @@ async function deletePackRows(tx: WriteTx, packId: string, queue: Queue): Promis
 
 /** Removes one source's rows, leaving every other pack as it was. */
 export async function removePack(db: Database, packId: string): Promise<boolean> {
-  const existed = (await db.getKey('packs', packId)) !== undefined;
+  return (await removePacks(db, [packId])) > 0;
+}
+
+/** Removes several sources in one transaction; returns how many existed. */
+export async function removePacks(db: Database, packIds: readonly string[]): Promise<number> {
+  let existed = 0;
   await writeAll(db, async (tx, queue) => {
-    await deletePackRows(tx, packId, queue);
-    queue(tx.objectStore('packs').delete(packId));
+    for (const packId of packIds) {
+      if ((await tx.objectStore('packs').getKey(packId)) !== undefined) existed++;
+      await deletePackRows(tx, packId, queue);
+      queue(tx.objectStore('packs').delete(packId));
+    }
   });
+  markChanged();
   return existed;
 }
 
@@ -198,12 +237,41 @@ const EXCERPT_LENGTH = 240;
 const excerpt = (quote: string) =>
   quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
 
-export async function platformNames(db: Database): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const platform of await db.getAll('platforms')) {
-    if (!names.has(platform.id)) names.set(platform.id, platform.name);
-  }
-  return names;
+/**
+ * Values derived from the whole store, kept until the next write (see storeGeneration), so a
+ * popup over thousands of imported records opens without re-reading them all.
+ */
+const derivedByDb = new WeakMap<Database, Map<string, { generation: number; value: Promise<unknown> }>>();
+function cached<T>(db: Database, key: string, build: () => Promise<T>): Promise<T> {
+  let derived = derivedByDb.get(db);
+  if (!derived) derivedByDb.set(db, (derived = new Map()));
+  const hit = derived.get(key);
+  if (hit && hit.generation === generation) return hit.value as Promise<T>;
+  const value = build();
+  derived.set(key, { generation, value });
+  value.catch(() => derived.delete(key));
+  return value;
+}
+
+export function platformNames(db: Database): Promise<Map<string, string>> {
+  return cached(db, 'platformNames', async () => {
+    const names = new Map<string, string>();
+    for (const platform of await db.getAll('platforms')) {
+      if (!names.has(platform.id)) names.set(platform.id, platform.name);
+    }
+    return names;
+  });
+}
+
+/** Per platform, its worst record in a category. */
+function worstByPlatform(db: Database, category: Category): Promise<Map<string, StoredRecord>> {
+  return cached(db, `category:${category}`, async () => {
+    const worst = new Map<string, StoredRecord>();
+    for (const row of bySeverity(await db.getAllFromIndex('records', 'categories', category))) {
+      if (!worst.has(row.platformId)) worst.set(row.platformId, row);
+    }
+    return worst;
+  });
 }
 
 /** "Found in N of M platforms", per category of the record, with the others' excerpts. */
@@ -215,26 +283,21 @@ export async function compareRecord(
   const platforms = names ?? (await platformNames(db));
   const result: CategoryComparison[] = [];
   for (const category of record.categories) {
-    const rows = await db.getAllFromIndex('records', 'categories', category);
-    const worstByPlatform = new Map<string, StoredRecord>();
-    for (const row of bySeverity(rows)) {
-      if (!worstByPlatform.has(row.platformId)) worstByPlatform.set(row.platformId, row);
-    }
-    worstByPlatform.set(record.platformId, record);
-    const others = bySeverity(
-      [...worstByPlatform.values()].filter((row) => row.platformId !== record.platformId),
-    ).map((row) => ({
-      platformId: row.platformId,
-      platformName: platforms.get(row.platformId) ?? row.platformId,
-      recordKey: row.key,
-      title: row.title,
-      severity: row.severity,
-      excerpt: excerpt(row.quote.exact),
-    }));
+    const worst = await worstByPlatform(db, category);
+    const others = bySeverity([...worst.values()].filter((row) => row.platformId !== record.platformId)).map(
+      (row) => ({
+        platformId: row.platformId,
+        platformName: platforms.get(row.platformId) ?? row.platformId,
+        recordKey: row.key,
+        title: row.title,
+        severity: row.severity,
+        excerpt: excerpt(row.quote.exact),
+      }),
+    );
     result.push({
       category,
       label: CATEGORIES[category],
-      platformsWith: worstByPlatform.size,
+      platformsWith: others.length + 1,
       totalPlatforms: platforms.size,
       others,
     });
@@ -261,6 +324,60 @@ const fold = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
+interface SearchRow {
+  haystack: string;
+  hit: SearchHit;
+}
+
+/** Every searchable row with its folded text: platforms first, then records worst first. */
+function searchRows(db: Database): Promise<SearchRow[]> {
+  return cached(db, 'searchRows', async () => {
+    const [platforms, documents, records] = await Promise.all([
+      db.getAll('platforms'),
+      db.getAll('documents'),
+      db.getAll('records'),
+    ]);
+    const names = new Map(platforms.map((p) => [p.id, p.name]));
+    const docs = new Map(documents.map((d) => [d.key, d]));
+    const docCount = new Map<string, number>();
+    for (const d of documents) docCount.set(d.platformId, (docCount.get(d.platformId) ?? 0) + 1);
+    const rows: SearchRow[] = [];
+    const seen = new Set<string>();
+    for (const platform of platforms) {
+      if (seen.has(platform.id)) continue;
+      seen.add(platform.id);
+      rows.push({
+        haystack: fold(`${platform.name} ${platform.domains.join(' ')}`),
+        hit: {
+          kind: 'platform',
+          platformId: platform.id,
+          name: platform.name,
+          domains: platform.domains,
+          documents: docCount.get(platform.id) ?? 0,
+        },
+      });
+    }
+    for (const record of bySeverity(records)) {
+      const doc = docs.get(record.documentKey);
+      const platformName = names.get(record.platformId) ?? record.platformId;
+      rows.push({
+        haystack: fold(`${platformName} ${doc?.title ?? ''} ${record.title} ${record.quote.exact}`),
+        hit: {
+          kind: 'record',
+          recordKey: record.key,
+          platformName,
+          documentTitle: doc?.title ?? '',
+          documentUrl: doc?.url ?? '',
+          title: record.title,
+          severity: record.severity,
+          excerpt: excerpt(record.quote.exact),
+        },
+      });
+    }
+    return rows;
+  });
+}
+
 /**
  * Offline search over platform names and domains, document titles, record titles and quotes.
  * Every word of the query must appear; platforms first, then records worst first.
@@ -268,45 +385,11 @@ const fold = (s: string) =>
 export async function search(db: Database, query: string, limit = 50): Promise<SearchHit[]> {
   const words = fold(query).split(/\s+/).filter(Boolean).slice(0, 12);
   if (words.length === 0) return [];
-  const hasAll = (haystack: string) => words.every((w) => haystack.includes(w));
-  const [platforms, documents, records] = await Promise.all([
-    db.getAll('platforms'),
-    db.getAll('documents'),
-    db.getAll('records'),
-  ]);
-  const names = new Map(platforms.map((p) => [p.id, p.name]));
-  const docs = new Map(documents.map((d) => [d.key, d]));
   const hits: SearchHit[] = [];
-  const seenPlatforms = new Set<string>();
-  for (const platform of platforms) {
-    if (seenPlatforms.has(platform.id)) continue;
-    if (!hasAll(fold(`${platform.name} ${platform.domains.join(' ')}`))) continue;
-    seenPlatforms.add(platform.id);
-    hits.push({
-      kind: 'platform',
-      platformId: platform.id,
-      name: platform.name,
-      domains: platform.domains,
-      documents: documents.filter((d) => d.platformId === platform.id).length,
-    });
+  for (const row of await searchRows(db)) {
+    if (!words.every((w) => row.haystack.includes(w))) continue;
+    hits.push(row.hit);
+    if (hits.length >= limit) break;
   }
-  const recordHits: SearchHit[] = [];
-  for (const record of bySeverity(records)) {
-    const doc = docs.get(record.documentKey);
-    const platformName = names.get(record.platformId) ?? record.platformId;
-    const haystack = fold(`${platformName} ${doc?.title ?? ''} ${record.title} ${record.quote.exact}`);
-    if (!hasAll(haystack)) continue;
-    recordHits.push({
-      kind: 'record',
-      recordKey: record.key,
-      platformName,
-      documentTitle: doc?.title ?? '',
-      documentUrl: doc?.url ?? '',
-      title: record.title,
-      severity: record.severity,
-      excerpt: excerpt(record.quote.exact),
-    });
-    if (hits.length + recordHits.length >= limit) break;
-  }
-  return [...hits, ...recordHits].slice(0, limit);
+  return hits;
 }

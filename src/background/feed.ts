@@ -1,0 +1,162 @@
+/**
+ * The records feed: a Termlight pack at an HTTPS address the user chose, checked on a schedule
+ * and on demand. The request is a plain GET with no credentials, no referrer and nothing about
+ * the pages the user reads; the browser's HTTP cache makes it conditional (ETag /
+ * Last-Modified), and an unchanged body is not written again. The pack is validated in full
+ * before one transaction replaces the old copy; on any failure the last good records stay and
+ * the failure is kept to be shown.
+ */
+import browser from 'webextension-polyfill';
+import type { FeedState, FeedStatus } from '../messages/protocol';
+import { sha256Hex } from '../anchoring/document-hash';
+import { parsePack } from '../records/schema';
+import { replacePack } from '../store/store';
+import { database } from './records-db';
+
+export const FEED_ALARM = 'termlight-feed';
+export const FEED_PERIOD_MINUTES = 360;
+export const FEED_MAX_BYTES = 20 * 1024 * 1024;
+export const FEED_TIMEOUT_MS = 20_000;
+
+const SETTINGS_KEY = 'feed';
+const STATUS_KEY = 'feedStatus';
+
+export async function feedState(): Promise<FeedState> {
+  const stored = await browser.storage.local.get([SETTINGS_KEY, STATUS_KEY]);
+  return {
+    url: (stored[SETTINGS_KEY] as { url?: string } | undefined)?.url ?? null,
+    status: (stored[STATUS_KEY] as FeedStatus | undefined) ?? {},
+  };
+}
+
+/** Why an address cannot be a feed, or null. */
+export function feedUrlProblem(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:') return 'The feed address must start with https://';
+    if (parsed.username || parsed.password) return 'The feed address must not contain a user name or password';
+    return null;
+  } catch {
+    return 'That is not a web address';
+  }
+}
+
+export async function setFeedUrl(url: string | null): Promise<void> {
+  if (url !== null) {
+    const problem = feedUrlProblem(url);
+    if (problem) throw new Error(problem);
+  }
+  await browser.storage.local.set({ [SETTINGS_KEY]: { url }, [STATUS_KEY]: {} });
+  await scheduleFeed();
+}
+
+/** Keeps the alarm in step with the settings (called at start-up and when they change). */
+export async function scheduleFeed(): Promise<void> {
+  const { url } = await feedState();
+  if (!url) {
+    await browser.alarms.clear(FEED_ALARM);
+    return;
+  }
+  if (!(await browser.alarms.get(FEED_ALARM))) {
+    browser.alarms.create(FEED_ALARM, { periodInMinutes: FEED_PERIOD_MINUTES, delayInMinutes: 1 });
+  }
+}
+
+class FeedError extends Error {}
+
+/** Reads the body, refusing more than `max` bytes without reading them all. */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > max) throw new FeedError(`the feed is larger than ${max / 1024 / 1024} MB`);
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new FeedError(`the feed is larger than ${max / 1024 / 1024} MB`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+async function fetchFeed(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      cache: 'no-cache', // revalidate with the stored ETag / Last-Modified
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const name = (error as Error).name;
+    throw new FeedError(
+      name === 'TimeoutError' || name === 'AbortError'
+        ? `the feed did not answer within ${FEED_TIMEOUT_MS / 1000} s`
+        : 'the feed could not be reached',
+    );
+  }
+  if (!response.url.startsWith('https://')) throw new FeedError('the feed redirected to an address that is not https');
+  if (!response.ok) throw new FeedError(`the feed answered HTTP ${response.status}`);
+  return readCapped(response, FEED_MAX_BYTES);
+}
+
+let checking: Promise<FeedState> | null = null;
+
+/** Checks the feed now (one check at a time). Never throws: the outcome is in the status. */
+export function checkFeed(): Promise<FeedState> {
+  checking ??= runCheck().finally(() => {
+    checking = null;
+  });
+  return checking;
+}
+
+async function runCheck(): Promise<FeedState> {
+  const { url, status } = await feedState();
+  if (!url) return { url, status };
+  const at = new Date().toISOString();
+  let next: FeedStatus;
+  try {
+    const text = await fetchFeed(url);
+    const bodySha256 = await sha256Hex(text);
+    if (bodySha256 === status.lastGood?.bodySha256 && status.lastGood.url === url) {
+      next = { ...status, lastCheck: { at, outcome: 'unchanged', message: 'The feed has not changed.' } };
+    } else {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new FeedError('the feed is not valid JSON');
+      }
+      const parsed = parsePack(json);
+      if (!parsed.ok) throw new FeedError(`the feed is not a valid Termlight pack: ${parsed.errors.join('; ')}`);
+      const pack = { ...parsed.pack, source: { ...parsed.pack.source, kind: 'feed' as const, url } };
+      const meta = await replacePack(await database(), pack);
+      next = {
+        lastCheck: { at, outcome: 'updated', message: `Updated to version ${meta.packVersion}.` },
+        lastGood: { at, url, packId: meta.packId, packVersion: meta.packVersion, records: meta.counts.records, bodySha256 },
+      };
+    }
+  } catch (error) {
+    const reason = error instanceof FeedError ? error.message : `the check failed (${(error as Error).message})`;
+    next = {
+      ...status,
+      lastCheck: { at, outcome: 'failed', message: `${reason[0]!.toUpperCase()}${reason.slice(1)}. Your records are unchanged.` },
+    };
+  }
+  // The user may have changed or cleared the address meanwhile: keep only a current result.
+  if ((await feedState()).url === url) await browser.storage.local.set({ [STATUS_KEY]: next });
+  return feedState();
+}
