@@ -57,10 +57,10 @@ export function FeedSection(props: { busy: boolean; setBusy: (b: boolean) => voi
       >
         <label for="feed-url">Feed address</label>
         <input id="feed-url" type="url" placeholder="https://…/termlight-pack.json" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
-        <button type="submit" disabled={props.busy}>
+        <button type="submit" id="feed-save" disabled={props.busy}>
           Save and check
         </button>
-        <button type="button" disabled={props.busy || !state?.url} onClick={() => void act(() => request({ type: 'options/feed-check' }))}>
+        <button type="button" id="feed-check" disabled={props.busy || !state?.url} onClick={() => void act(() => request({ type: 'options/feed-check' }))}>
           Check now
         </button>
       </form>

@@ -1,8 +1,9 @@
 /**
  * The records feed: a Termlight pack at an HTTPS address the user chose, checked on a schedule
  * and on demand. The request is a plain GET with no credentials, no referrer and nothing about
- * the pages the user reads; the browser's HTTP cache makes it conditional (ETag /
- * Last-Modified), and an unchanged body is not written again. The pack is validated in full
+ * the pages the user reads. It is conditional (If-None-Match / If-Modified-Since from the last
+ * good answer's ETag / Last-Modified, when the server exposes them), and an unchanged body is
+ * not written again either way. The pack is validated in full
  * before one transaction replaces the old copy; on any failure the last good records stay and
  * the failure is kept to be shown.
  */
@@ -91,14 +92,33 @@ async function readCapped(response: Response, max: number): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-async function fetchFeed(url: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      cache: 'no-cache', // revalidate with the stored ETag / Last-Modified
+interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+type Fetched = { notModified: true } | { notModified: false; text: string; validators: Validators };
+
+async function fetchFeed(url: string, previous: Validators): Promise<Fetched> {
+  const get = (conditional: boolean) => {
+    const headers: Record<string, string> = {};
+    if (conditional && previous.etag) headers['If-None-Match'] = previous.etag;
+    if (conditional && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+    return fetch(url, {
+      cache: 'no-store',
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
+      headers,
       signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+    });
+  };
+  let response: Response;
+  try {
+    const conditional = Boolean(previous.etag || previous.lastModified);
+    // A server whose CORS rules refuse the conditional headers still gets a plain request.
+    response = await get(conditional).catch((error: unknown) => {
+      if (!conditional || (error as Error).name === 'TimeoutError') throw error;
+      return get(false);
     });
   } catch (error) {
     const name = (error as Error).name;
@@ -108,9 +128,13 @@ async function fetchFeed(url: string): Promise<string> {
         : 'the feed could not be reached',
     );
   }
+  if (response.status === 304) return { notModified: true };
   if (!response.url.startsWith('https://')) throw new FeedError('the feed redirected to an address that is not https');
   if (!response.ok) throw new FeedError(`the feed answered HTTP ${response.status}`);
-  return readCapped(response, FEED_MAX_BYTES);
+  const text = await readCapped(response, FEED_MAX_BYTES);
+  const etag = response.headers.get('etag');
+  const lastModified = response.headers.get('last-modified');
+  return { notModified: false, text, validators: { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) } };
 }
 
 let checking: Promise<FeedState> | null = null;
@@ -129,11 +153,13 @@ async function runCheck(): Promise<FeedState> {
   const at = new Date().toISOString();
   let next: FeedStatus;
   try {
-    const text = await fetchFeed(url);
-    const bodySha256 = await sha256Hex(text);
-    if (bodySha256 === status.lastGood?.bodySha256 && status.lastGood.url === url) {
+    const sameFeed = status.lastGood?.url === url;
+    const fetched = await fetchFeed(url, sameFeed ? (status.lastGood ?? {}) : {});
+    const bodySha256 = fetched.notModified ? status.lastGood?.bodySha256 : await sha256Hex(fetched.text);
+    if (fetched.notModified || (sameFeed && bodySha256 === status.lastGood?.bodySha256)) {
       next = { ...status, lastCheck: { at, outcome: 'unchanged', message: 'The feed has not changed.' } };
     } else {
+      const { text } = fetched;
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -146,7 +172,15 @@ async function runCheck(): Promise<FeedState> {
       const meta = await replacePack(await database(), pack);
       next = {
         lastCheck: { at, outcome: 'updated', message: `Updated to version ${meta.packVersion}.` },
-        lastGood: { at, url, packId: meta.packId, packVersion: meta.packVersion, records: meta.counts.records, bodySha256 },
+        lastGood: {
+          at,
+          url,
+          packId: meta.packId,
+          packVersion: meta.packVersion,
+          records: meta.counts.records,
+          bodySha256: bodySha256!,
+          ...fetched.validators,
+        },
       };
     }
   } catch (error) {

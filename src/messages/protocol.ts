@@ -102,7 +102,17 @@ export const IMPORT_PORT = 'termlight-import';
 
 export interface FeedStatus {
   lastCheck?: { at: string; outcome: 'updated' | 'unchanged' | 'failed'; message: string };
-  lastGood?: { at: string; url: string; packId: string; packVersion: string; records: number; bodySha256: string };
+  lastGood?: {
+    at: string;
+    url: string;
+    packId: string;
+    packVersion: string;
+    records: number;
+    bodySha256: string;
+    /** The validators the server sent, for the next conditional request. */
+    etag?: string;
+    lastModified?: string;
+  };
 }
 
 export interface FeedState {

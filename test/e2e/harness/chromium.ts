@@ -63,6 +63,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        ...(options.acceptInsecureCerts ? ['--ignore-certificate-errors'] : []),
       ],
     });
   } catch (error) {
@@ -76,8 +77,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const origin = `chrome-extension://${extensionId}`;
 
   const served = new Map<string, string>();
+  // Local servers of the tests themselves (the HTTPS feed) are reached for real.
   await context.route(
-    (url) => url.protocol === 'https:' || url.protocol === 'http:',
+    (url) => (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== 'localhost',
     (route) => {
       const url = route.request().url();
       const html = served.get(pageKey(url));

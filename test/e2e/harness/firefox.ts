@@ -74,6 +74,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     // Without it Firefox refuses BiDi access to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 900 },
+    acceptInsecureCerts: options.acceptInsecureCerts ?? false,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
     },
@@ -92,7 +93,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     page.on('request', (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
-      if (!/^https?:/.test(url)) {
+      if (!/^https?:/.test(url) || new URL(url).hostname === 'localhost') {
         void request.continue();
         return;
       }

@@ -15,8 +15,12 @@ export function launch(name: BrowserName, options?: LaunchOptions): Promise<Test
 }
 
 /** Launches `name`, runs `body`, and always closes the browser (a fresh profile per call). */
-export async function withBrowser<T>(name: BrowserName, body: (browser: TestBrowser) => Promise<T>): Promise<T> {
-  const browser = await launch(name);
+export async function withBrowser<T>(
+  name: BrowserName,
+  body: (browser: TestBrowser) => Promise<T>,
+  options?: LaunchOptions,
+): Promise<T> {
+  const browser = await launch(name, options);
   try {
     return await body(browser);
   } finally {
@@ -24,3 +28,4 @@ export async function withBrowser<T>(name: BrowserName, body: (browser: TestBrow
   }
 }
 export * from './pages';
+export * from './feed-server';

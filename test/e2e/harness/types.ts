@@ -11,6 +11,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The unpacked extension to load; defaults to dist/chrome or dist/firefox. */
   extensionDir?: string;
+  /** Trust self-signed certificates (the local HTTPS feed server of the feed tests). */
+  acceptInsecureCerts?: boolean;
 }
 
 /** One browser tab, whatever the library behind it. */
