@@ -62,6 +62,7 @@ export function Search() {
                     )}
                   </div>
                   <blockquote class="quote">{hit.excerpt}</blockquote>
+                  {hit.credit && <div class="meta">Analysis: {hit.credit}</div>}
                 </li>
               ),
             )}

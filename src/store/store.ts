@@ -316,6 +316,8 @@ export type SearchHit =
       title: string;
       severity: Severity;
       excerpt: string;
+      /** Whose analysis it is, when it is not ours (imported records keep their credit). */
+      credit?: string;
     };
 
 const fold = (s: string) =>
@@ -371,6 +373,9 @@ function searchRows(db: Database): Promise<SearchRow[]> {
           title: record.title,
           severity: record.severity,
           excerpt: excerpt(record.quote.exact),
+          ...(record.provenance.attribution
+            ? { credit: `${record.provenance.attribution}${record.provenance.licence ? `, ${record.provenance.licence}` : ''}` }
+            : {}),
         },
       });
     }

@@ -51,7 +51,7 @@ function wrap(page: Page): TestPage {
     },
     async uploadByLabel(label, file) {
       const input = await control(label);
-      await input.uploadFile(file);
+      await input.uploadFile(...([] as string[]).concat(file));
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
     screenshot: async (file, options) => {

@@ -35,8 +35,8 @@ export interface TestPage {
   click(selector: string): Promise<void>;
   /** Types into the form control whose <label> reads `label`. */
   fillByLabel(label: string, text: string): Promise<void>;
-  /** Chooses a file in the file input whose <label> reads `label`. */
-  uploadByLabel(label: string, file: string): Promise<void>;
+  /** Chooses one or more files in the file input whose <label> reads `label`. */
+  uploadByLabel(label: string, file: string | string[]): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   bringToFront(): Promise<void>;
