@@ -25,6 +25,8 @@ const STYLE = `
 .title { font-weight: 700; margin: 0 0 4px; display: block; }
 .impact { margin: 0 0 8px; display: block; }
 .hint { margin: 8px 0 0; display: block; font-size: 11px; color: #475569; }
+.changed { margin: 0 0 8px; display: block; font-size: 12px; color: #6d28d9; font-weight: 600; }
+.changed[hidden] { display: none; }
 button { all: initial; font: 600 13px/1.2 system-ui, sans-serif; color: #1e3a8a; cursor: pointer;
   text-decoration: underline; padding: 2px 0; }
 button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
@@ -35,7 +37,7 @@ button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .positive { border-left-color: #166534; } .positive .sev { color: #166534; }
 @media (prefers-color-scheme: dark) {
   .card { background: #0f172a; color: #f1f5f9; border-color: #334155; }
-  button { color: #93c5fd; } .hint { color: #cbd5e1; }
+  button { color: #93c5fd; } .hint { color: #cbd5e1; } .changed { color: #c4b5fd; }
   .critical .sev { color: #fda4af; } .high .sev { color: #fca5a5; } .medium .sev { color: #fdba74; }
   .low .sev { color: #93c5fd; } .positive .sev { color: #86efac; }
 }`;
@@ -50,7 +52,11 @@ export interface Card {
 }
 
 export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
-  const host = document.createElement('termlight-card');
+  // Made in an inert document, which has no custom element registry: a page that defined
+  // <termlight-card> itself (say with disabledFeatures = ['shadow'], or a constructor that
+  // throws) cannot make creating it or attaching its shadow root fail. The page's definition
+  // meets the host only when it is inserted, and cannot take its shadow root then.
+  const host = document.implementation.createHTMLDocument('').createElement('termlight-card');
   // Inline !important outranks any page stylesheet rule that targets the host.
   host.style.cssText = 'all: initial !important; display: block !important;';
   const root = host.attachShadow({ mode: 'closed' });
@@ -68,13 +74,16 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
   title.id = 'title';
   const impact = document.createElement('p');
   impact.className = 'impact';
+  const changedNote = document.createElement('p');
+  changedNote.className = 'changed';
+  changedNote.textContent = '≠ Reworded since it was recorded: see the full record for what changed.';
   const details = document.createElement('button');
   details.type = 'button';
   details.textContent = 'Open the full record';
   const hint = document.createElement('p');
   hint.className = 'hint';
   hint.textContent = 'Alt+Shift+N / Alt+Shift+P: next or previous clause · Esc: close';
-  card.append(sev, title, impact, details, hint);
+  card.append(sev, title, impact, changedNote, details, hint);
   root.append(style, card);
 
   let current: AnchoredClause | null = null;
@@ -96,6 +105,7 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
       if (clause.severity === 'positive') sev.textContent = `${label.icon} ${label.text}`;
       title.textContent = clause.title;
       impact.textContent = clause.impact;
+      changedNote.hidden = !clause.changed;
       card.hidden = false;
       // Beside the clause, never over it: below it, else above it, else (a clause taller than
       // the window) just below the line being pointed at.

@@ -10,6 +10,7 @@ import { clearAll, paint, supportsHighlights, type AnchoredClause } from './high
 import { wireInteractions, type Interactions } from './interactions';
 import { onCommand, request } from './messaging';
 import { createSlicer } from './slicer';
+import { sendFingerprints } from './verify';
 
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 2000;
@@ -75,6 +76,7 @@ export function startSession(): void {
       (recordKey) => void request({ type: 'page/open-record', recordKey }),
     );
     await request({ type: 'page/anchored', url: location.href, ...result.report, timing: { ...result.report.timing, paintMs } });
+    void sendFingerprints(lookup, location.href).catch(() => undefined);
   }
 
   async function run(): Promise<void> {

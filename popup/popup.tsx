@@ -9,6 +9,7 @@ import type { TabView } from '../src/messages/protocol';
 import { request } from './api';
 import { RecordItem } from './record';
 import { Search } from './search';
+import { History, VerificationNote } from './verification';
 
 const params = new URLSearchParams(location.search);
 const focusedRecord = params.get('record');
@@ -37,7 +38,8 @@ function useTabView(): { view: TabView | null; tabId: number | null; error: stri
       if (!live) return;
       setView(next);
       // The page is still anchoring: ask again shortly, for a few seconds at most.
-      if (next.status === 'pending' && tries++ < 20) timer = setTimeout(() => void load().catch(fail), 250);
+      const comparing = next.documents.some((d) => d.verification.state === 'pending');
+      if ((next.status === 'pending' || comparing) && tries++ < 40) timer = setTimeout(() => void load().catch(fail), 250);
     };
     const fail = (e: Error) => live && setError(e.message);
     load().catch(fail);
@@ -87,6 +89,8 @@ function Popup() {
               <p class="meta">
                 {doc.lastUpdated ? `Last updated ${doc.lastUpdated} · ` : ''}Records: {doc.source}
               </p>
+              {view.status === 'ready' && <VerificationNote doc={doc} view={view} />}
+              <History doc={doc} />
             </div>
           ))}
           {view.status === 'pending' && <p aria-busy="true">Looking for clauses on the page…</p>}

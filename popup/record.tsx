@@ -1,6 +1,48 @@
 /** One record as the popup shows it: what it says, why it matters, how others compare. */
 import type { RecordView } from '../src/messages/protocol';
+import { diffCounts, diffWords } from '../src/anchoring/word-diff';
 import { SeverityTag } from './severity';
+
+/** A reworded clause: what was recorded against what the page says now, word by word. */
+function ChangedText(props: { recorded: string; now: string }) {
+  const parts = diffWords(props.recorded, props.now);
+  const { added, removed } = diffCounts(parts);
+  return (
+    <div class="changed">
+      <p>
+        {added + removed === 0 ? (
+          <>
+            <strong>Punctuation changed since it was recorded</strong>, the words are the same. The page now reads:
+          </>
+        ) : (
+          <>
+            <strong>Reworded since it was recorded</strong>: {added} word{added === 1 ? '' : 's'} added, {removed} removed.
+            The page now reads:
+          </>
+        )}
+      </p>
+      <blockquote class="quote diff">
+        {parts.map((part) =>
+          part.kind === 'same' ? (
+            <span>{part.text} </span>
+          ) : part.kind === 'removed' ? (
+            <del>
+              <span class="visually-hidden">[removed: </span>
+              {part.text}
+              <span class="visually-hidden">]</span>{' '}
+            </del>
+          ) : (
+            <ins>
+              <span class="visually-hidden">[added: </span>
+              {part.text}
+              <span class="visually-hidden">]</span>{' '}
+            </ins>
+          ),
+        )}
+      </blockquote>
+    </div>
+  );
+}
 
 const METHOD_TEXT = {
   exact: 'Found on the page word for word.',
@@ -21,15 +63,7 @@ export function RecordItem(props: {
         <h3 id={`title-${record.key}`}>{record.title}</h3>
       </header>
       <p class="impact">{record.impact}</p>
-      {record.method === 'fuzzy' && record.foundText && (
-        <div class="changed">
-          <p>
-            <strong>Reworded since it was recorded</strong>
-            {record.score !== undefined ? ` (${Math.round(record.score * 100)}% of the words unchanged)` : ''}. The page now reads:
-          </p>
-          <blockquote class="quote">{record.foundText}</blockquote>
-        </div>
-      )}
+      {record.method === 'fuzzy' && record.foundText && <ChangedText recorded={record.quote} now={record.foundText} />}
       <details open={props.focused}>
         <summary>Why it matters</summary>
         <p>{record.whyItMatters}</p>

@@ -36,7 +36,7 @@ function outcome(match: QuoteMatch | null): string {
 }
 
 /** Current OTA versions in the corpus, by the first address they were fetched from. */
-async function corpusCopies(io: Io, corpus: string): Promise<Map<string, string>> {
+export async function corpusCopies(io: Io, corpus: string): Promise<Map<string, string>> {
   const indexFile = path.join(corpus, 'ota', 'documents.json');
   let entries: unknown;
   try {

@@ -5,6 +5,7 @@
  */
 import { check } from './check';
 import { convertTosdr } from './convert';
+import { fingerprintBundled } from './fingerprint';
 import { hash } from './hash';
 import { CliError, type Io } from './io';
 import { validate } from './validate';
@@ -29,6 +30,9 @@ Commands:
       Anchor every record of each document in its saved copy; exit 1 if a quote is not found.
       --corpus <dir>: take each document's copy from the shared corpus (Open Terms Archive
       current versions, matched by the document's url).
+  fingerprint-bundled --corpus <dir> [--date YYYY-MM-DD]
+      Record in src/records/bundled/*.json each document's verified fingerprint, content
+      selector and version history from the corpus (after checking the records against it).
   help
       This text.
 
@@ -42,6 +46,7 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   'convert-tosdr': ['out', 'date'],
   hash: ['selector'],
   check: ['corpus', 'selector'],
+  'fingerprint-bundled': ['corpus', 'date'],
 };
 
 interface Parsed {
@@ -101,6 +106,9 @@ async function dispatch(command: string, { positional, options }: Parsed, io: Io
       }
       return check(io, pack, pairs, options);
     }
+    case 'fingerprint-bundled':
+      if (!options.corpus) throw new CliError('fingerprint-bundled needs --corpus <dir>.', 2);
+      return fingerprintBundled(io, options.corpus, options.date ?? new Date().toISOString().slice(0, 10));
     default:
       throw new CliError(`Unknown command "${command}".`, 2);
   }

@@ -22,3 +22,25 @@ export async function sha256Hex(text: string): Promise<string> {
 export async function documentHash(root: Node, options: ExtractOptions = {}): Promise<string> {
   return sha256Hex(hashableText(root, options));
 }
+
+/**
+ * The roots of a document's main content region: the outermost elements `selector` matches
+ * (in document order), or the body when there is no selector or nothing matches.
+ */
+export function contentRoots(doc: Document, selector?: string): Node[] {
+  if (!selector) return [doc.body];
+  let matches: Element[];
+  try {
+    matches = [...doc.querySelectorAll(selector)];
+  } catch {
+    return [doc.body];
+  }
+  const outermost = matches.filter((el) => !matches.some((other) => other !== el && other.contains(el)));
+  return outermost.length ? outermost : [doc.body];
+}
+
+/** The fingerprint over several roots, each its own block (as the CLI's --selector does). */
+export async function regionHash(roots: readonly Node[], options: ExtractOptions = {}): Promise<{ sha256: string; textLength: number }> {
+  const text = normalizeText(roots.map((root) => extractText(root, options).text).join('\n')).trim();
+  return { sha256: await sha256Hex(text), textLength: text.length };
+}

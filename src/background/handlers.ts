@@ -8,6 +8,7 @@ import type {
   CacheSummary,
   ContentCommand,
   FoundClause,
+  Verification,
   PageLookup,
   RecordView,
   ReplyData,
@@ -58,6 +59,7 @@ async function recordView(
   const doc = await db.get('documents', record.documentKey);
   return {
     key: record.key,
+    documentKey: record.documentKey,
     title: record.title,
     severity: record.severity,
     categories: record.categories,
@@ -102,6 +104,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         key: d.document.key,
         title: d.document.title,
         platformName: d.platform.name,
+        verify: Boolean(d.document.sha256),
+        ...(d.document.contentSelector ? { contentSelector: d.document.contentSelector } : {}),
       })),
       records: page.records.map((r) => ({
         key: r.key,
@@ -126,6 +130,27 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     await setTabState(tabId, { ...state, status: 'ready', found, notFound, timing: request.timing });
     const records = await getRecords(await database(), [...foundKeys]);
     return { badge: await showBadge(tabId, records.map((r) => r.severity)) };
+  },
+
+  async 'page/fingerprints'(request, sender) {
+    const tabId = senderTab(sender);
+    const state = await getTabState(tabId);
+    const url = pageAddress(request.url, sender.url);
+    if (!state || !url || !samePage(state.url, url)) return { verified: [] };
+    const db = await database();
+    const verified: Verification[] = [];
+    for (const key of state.documentKeys) {
+      const doc = await db.get('documents', key);
+      if (!doc) continue;
+      const sent = request.fingerprints.find((f) => f.documentKey === key);
+      verified.push({
+        documentKey: key,
+        state: !doc.sha256 || !sent ? 'unknown' : sent.sha256 === doc.sha256 ? 'same' : 'changed',
+        ...(doc.lastVerified ? { verifiedOn: doc.lastVerified } : {}),
+      });
+    }
+    await setTabState(tabId, { ...state, verified });
+    return { verified };
   },
 
   async 'page/open-record'(request, sender) {
@@ -155,6 +180,12 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         url: doc.url ?? '',
         ...(doc.lastUpdated ? { lastUpdated: doc.lastUpdated } : {}),
         source: pack.source.name,
+        verification: state.verified?.find((v) => v.documentKey === key) ?? {
+          documentKey: key,
+          state: doc.sha256 ? 'pending' : 'unknown',
+          ...(doc.lastVerified ? { verifiedOn: doc.lastVerified } : {}),
+        },
+        history: (doc.history ?? []).map((h) => ({ date: h.date, summary: h.summary })),
       });
     }
     const foundBy = new Map(state.found.map((f) => [f.key, f]));

@@ -3,7 +3,7 @@
  * stopped and restarted still knows it (module variables would be gone).
  */
 import browser from 'webextension-polyfill';
-import type { AnchorTiming, FoundClause } from '../messages/protocol';
+import type { AnchorTiming, FoundClause, Verification } from '../messages/protocol';
 
 export interface TabState {
   url: string;
@@ -13,6 +13,7 @@ export interface TabState {
   found: FoundClause[];
   notFound: string[];
   timing?: AnchorTiming;
+  verified?: Verification[];
 }
 
 const storageKey = (tabId: number) => `tab:${tabId}`;

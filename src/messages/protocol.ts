@@ -17,8 +17,23 @@ export interface PageRecord {
 }
 
 export interface PageLookup {
-  documents: { key: string; title: string; platformName: string }[];
+  /** `verify`: the document has a recorded fingerprint, so the page should send its own. */
+  documents: { key: string; title: string; platformName: string; verify: boolean; contentSelector?: string }[];
   records: PageRecord[];
+}
+
+/** The page's fingerprint per document (see anchoring/document-hash.ts). */
+export interface PageFingerprints {
+  url: string;
+  fingerprints: { documentKey: string; sha256: string; textLength: number }[];
+}
+
+/** Whether the page reads as the version the records were verified against. */
+export interface Verification {
+  documentKey: string;
+  /** 'same': the fingerprints agree; 'changed': they do not; 'pending': not compared yet; 'unknown': nothing recorded. */
+  state: 'same' | 'changed' | 'pending' | 'unknown';
+  verifiedOn?: string;
 }
 
 /** How one record was found: deterministic and explainable (see src/anchoring). */
@@ -49,6 +64,7 @@ export interface AnchorReport {
 
 export interface RecordView {
   key: string;
+  documentKey: string;
   title: string;
   severity: Severity;
   categories: Category[];
@@ -73,7 +89,17 @@ export interface RecordView {
 export interface TabView {
   /** `none`: not a known policy page; `pending`: known, the page has not reported yet. */
   status: 'none' | 'pending' | 'ready';
-  documents: { key: string; title: string; kind: string; platformName: string; url: string; lastUpdated?: string; source: string }[];
+  documents: {
+    key: string;
+    title: string;
+    kind: string;
+    platformName: string;
+    url: string;
+    lastUpdated?: string;
+    source: string;
+    verification: Verification;
+    history: { date: string; summary: string }[];
+  }[];
   found: RecordView[];
   notFound: RecordView[];
   timing?: AnchorTiming;
@@ -130,6 +156,7 @@ export interface Requests {
   /** `url`: the page's address now (history-API navigation leaves the sender's URL stale). */
   'page/lookup': [{ url: string }, PageLookup | null];
   'page/anchored': [AnchorReport & { url: string }, { badge: string }];
+  'page/fingerprints': [PageFingerprints, { verified: Verification[] }];
   'page/open-record': [{ recordKey: string }, { opened: boolean }];
   'popup/tab': [{ tabId: number }, TabView];
   'popup/search': [{ query: string }, SearchHit[]];

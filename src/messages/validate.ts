@@ -34,6 +34,13 @@ export const requestSchemas = {
       textLength: z.number().int().nonnegative(),
     }),
   }),
+  'page/fingerprints': z.strictObject({
+    type: z.literal('page/fingerprints'),
+    url: pageUrl,
+    fingerprints: z
+      .array(z.strictObject({ documentKey: key, sha256: z.string().regex(/^[0-9a-f]{64}$/), textLength: z.number().int().nonnegative() }))
+      .max(50),
+  }),
   'page/open-record': z.strictObject({ type: z.literal('page/open-record'), recordKey: key }),
   'popup/tab': z.strictObject({ type: z.literal('popup/tab'), tabId: z.number().int().nonnegative() }),
   'popup/search': z.strictObject({ type: z.literal('popup/search'), query: z.string().max(500) }),
@@ -56,6 +63,7 @@ export type SenderKind = 'content' | 'extension-page';
 export const senderFor: { [T in RequestType]: SenderKind } = {
   'page/lookup': 'content',
   'page/anchored': 'content',
+  'page/fingerprints': 'content',
   'page/open-record': 'content',
   'popup/tab': 'extension-page',
   'popup/search': 'extension-page',

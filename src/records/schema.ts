@@ -19,7 +19,8 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9._:-]*$/, 'must be lowercase letters, digits, ".", "_", ":" or "-"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
-const httpsUrl = z
+/** Exported for the ToS;DR converter, which checks addresses before it builds a pack. */
+export const httpsUrl = z
   .string()
   .max(2000)
   .url()
@@ -48,7 +49,13 @@ export const documentSchema = z.strictObject({
   urlPatterns: z.array(urlPattern).max(50),
   lastUpdated: isoDate.optional(),
   lastVerified: isoDate.optional(),
+  /**
+   * SHA-256 of the document's normalised text when it was verified (anchoring/document-hash.ts),
+   * taken over `contentSelector`'s region when one is given, else the whole body.
+   */
   sha256: sha256.optional(),
+  /** CSS selector of the main content region, as Open Terms Archive declarations scope pages. */
+  contentSelector: z.string().min(1).max(300).optional(),
   history: z
     .array(z.strictObject({ date: isoDate, sha256: sha256.optional(), summary: text(1000) }))
     .max(200)
@@ -147,13 +154,18 @@ export type Quote = z.infer<typeof quoteSchema>;
 export type Pack = z.infer<typeof packSchema>;
 export type PackSource = z.infer<typeof packSourceSchema>;
 
+/** Longest problem line: zod echoes unknown keys, and a hostile file can make them megabytes long. */
+const MAX_ISSUE_LENGTH = 500;
+
 /** One line per problem, each with its JSON path, e.g. `records[3].severity: Invalid option…`. */
 export function describeIssues(error: z.ZodError, limit = 10): string[] {
   const lines = error.issues.slice(0, limit).map((issue) => {
     const path = issue.path
       .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
       .join('');
-    return `${path || '(pack)'}: ${issue.message}`;
+    const line = `${path || '(pack)'}: ${issue.message}`;
+    // Fix: clip, so the error shown on the options page (and sent over the port) stays a sentence.
+    return line.length <= MAX_ISSUE_LENGTH ? line : `${line.slice(0, MAX_ISSUE_LENGTH - 1)}…`;
   });
   if (error.issues.length > limit) lines.push(`… and ${error.issues.length - limit} more problems`);
   return lines;
