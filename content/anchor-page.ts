@@ -2,7 +2,8 @@
  * Anchors a page's records: extract the rendered text once, normalise it once, then find each
  * quote, in slices. A quote not found is reported as not found, never guessed.
  */
-import { createIndex, extractText, matchQuote, rangeFromOffsets } from '../src/anchoring';
+import { createIndex, extractText, matchQuote, rangeFromOffsets, type QuoteMatch } from '../src/anchoring';
+import { buildWordIndex } from '../src/anchoring/fuzzy';
 import type { AnchorReport, PageRecord } from '../src/messages/protocol';
 import type { AnchoredClause } from './highlighter';
 import type { Slicer } from './slicer';
@@ -23,28 +24,43 @@ export async function anchorPage(root: Node, records: readonly PageRecord[], sli
 
   const t1 = performance.now();
   let paused = 0;
-  const index = createIndex(page.text);
-  const clauses: AnchoredClause[] = [];
-  const found: AnchorReport['found'] = [];
-  const notFound: string[] = [];
-  for (const record of records) {
-    const match = matchQuote(page.text, record.quote, index);
-    const range = match && rangeFromOffsets(page, match.start, match.end);
-    if (!match || !range) {
-      notFound.push(record.key);
-    } else {
-      const changed = match.method === 'fuzzy';
-      clauses.push({ key: record.key, title: record.title, severity: record.severity, impact: record.impact, range, changed });
-      found.push({
-        key: record.key,
-        method: match.method,
-        score: match.score,
-        ...(changed ? { foundText: page.text.slice(match.start, match.end).slice(0, FOUND_TEXT_LIMIT) } : {}),
-      });
-    }
+  const pause = async () => {
     const before = performance.now();
     await slicer.maybeYield();
     paused += performance.now() - before;
+  };
+  const index = createIndex(page.text);
+  await pause();
+  const clauses: AnchoredClause[] = [];
+  const found: AnchorReport['found'] = [];
+  const notFound: string[] = [];
+  const accept = (record: PageRecord, match: QuoteMatch | null) => {
+    const range = match && rangeFromOffsets(page, match.start, match.end);
+    if (!match || !range) return false;
+    const changed = match.method === 'fuzzy';
+    clauses.push({ key: record.key, title: record.title, severity: record.severity, impact: record.impact, range, changed });
+    found.push({
+      key: record.key,
+      method: match.method,
+      score: match.score,
+      ...(changed ? { foundText: page.text.slice(match.start, match.end).slice(0, FOUND_TEXT_LIMIT) } : {}),
+    });
+    return true;
+  };
+  // Exact and normalised matches first (cheap); only the rest pay for the fuzzy search, whose
+  // word index is built in a slice of its own.
+  const missing: PageRecord[] = [];
+  for (const record of records) {
+    if (!accept(record, matchQuote(page.text, record.quote, index, { fuzzy: false }))) missing.push(record);
+    await pause();
+  }
+  if (missing.length > 0) {
+    index.words ??= buildWordIndex(index.text);
+    await pause();
+    for (const record of missing) {
+      if (!accept(record, matchQuote(page.text, record.quote, index))) notFound.push(record.key);
+      await pause();
+    }
   }
   const anchorMs = performance.now() - t1 - paused;
   return {

@@ -17,6 +17,7 @@ export async function sendFingerprints(lookup: PageLookup, url: string): Promise
   const documents = lookup.documents.filter((d) => d.verify);
   if (documents.length === 0) return;
   await idle();
+  const started = performance.now();
   const bySelector = new Map<string, { sha256: string; textLength: number }>();
   const fingerprints = [];
   for (const doc of documents) {
@@ -29,5 +30,5 @@ export async function sendFingerprints(lookup: PageLookup, url: string): Promise
     fingerprints.push({ documentKey: doc.key, ...result });
   }
   if (location.href.split('#')[0] !== url.split('#')[0]) return; // left the page meanwhile
-  await request({ type: 'page/fingerprints', url, fingerprints });
+  await request({ type: 'page/fingerprints', url, ms: performance.now() - started, fingerprints });
 }

@@ -149,7 +149,11 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         ...(doc.lastVerified ? { verifiedOn: doc.lastVerified } : {}),
       });
     }
-    await setTabState(tabId, { ...state, verified });
+    await setTabState(tabId, {
+      ...state,
+      verified,
+      ...(state.timing ? { timing: { ...state.timing, fingerprintMs: request.ms } } : {}),
+    });
     return { verified };
   },
 

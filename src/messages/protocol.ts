@@ -25,6 +25,7 @@ export interface PageLookup {
 /** The page's fingerprint per document (see anchoring/document-hash.ts). */
 export interface PageFingerprints {
   url: string;
+  ms: number;
   fingerprints: { documentKey: string; sha256: string; textLength: number }[];
 }
 
@@ -54,6 +55,8 @@ export interface AnchorTiming {
   /** The longest stretch the work ran without giving the page a turn. */
   longestSliceMs: number;
   textLength: number;
+  /** Fingerprinting the content region (idle time, after anchoring), when it was done. */
+  fingerprintMs?: number;
 }
 
 export interface AnchorReport {

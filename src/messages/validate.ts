@@ -37,6 +37,7 @@ export const requestSchemas = {
   'page/fingerprints': z.strictObject({
     type: z.literal('page/fingerprints'),
     url: pageUrl,
+    ms,
     fingerprints: z
       .array(z.strictObject({ documentKey: key, sha256: z.string().regex(/^[0-9a-f]{64}$/), textLength: z.number().int().nonnegative() }))
       .max(50),
