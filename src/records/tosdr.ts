@@ -4,8 +4,9 @@
  * credit and licence (CC BY-SA 3.0), and the pack says so.
  */
 import { z } from 'zod';
-import { parsePack, type Pack, type ProvisionRecord, type PolicyDocument } from './schema';
+import { httpsUrl, parsePack, type Pack, type ProvisionRecord, type PolicyDocument } from './schema';
 import type { Category, Severity } from './taxonomy';
+import { patternProblem } from './url-pattern';
 
 export const TOSDR_ATTRIBUTION = "Terms of Service; Didn't Read (tosdr.org) contributors";
 export const TOSDR_LICENCE = 'CC BY-SA 3.0';
@@ -104,7 +105,26 @@ export function patternFromUrl(address: string): string | null {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (/[?#\s*]/.test(path)) return null;
-    return `${url.hostname.toLowerCase()}${path}`;
+    const pattern = `${url.hostname.toLowerCase()}${path}`;
+    // Fix: hosts the URL parser accepts but patterns do not (`a_b.example`, `localhost`, `[::1]`)
+    // and paths over 500 characters made the whole export fail the pack schema; such a link is
+    // now kept without a pattern, like one with no address.
+    return patternProblem(pattern) ? null : pattern;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An address the pack schema accepts: as written when it does, else as the URL parser
+ * normalises it (`HTTPS://X.EXAMPLE/t`, `https:x.example/t`); null when neither is one.
+ * Fix: unchecked addresses (in links, sources, discussions) made the whole export fail.
+ */
+function httpAddress(address: string): string | null {
+  if (httpsUrl.safeParse(address).success) return address;
+  try {
+    const href = new URL(address).href;
+    return httpsUrl.safeParse(href).success ? href : null;
   } catch {
     return null;
   }
@@ -126,7 +146,8 @@ export type ConvertResult =
 export function convertTosdrService(json: unknown, fileName: string, date = today()): ConvertResult {
   const parsed = serviceSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
+    // Clipped (fix): a path can hold a key of any length from the file.
+    return { ok: false, errors: parsed.error.issues.slice(0, 5).map((i) => clip(`${i.path.join('.') || '(file)'}: ${i.message}`, 500)) };
   }
   const service = parsed.data;
   const slug = slugify(fileName.replace(/\.json$/i, ''));
@@ -138,16 +159,18 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
   const documents: PolicyDocument[] = [];
   const docIdByLinkKey = new Map<string, string>();
   for (const [key, link] of Object.entries(service.links)) {
-    const pattern = patternFromUrl(link.url);
-    if (!pattern) continue;
+    const url = httpAddress(link.url);
+    const pattern = url ? patternFromUrl(url) : null;
+    if (!url || !pattern) continue;
     const id = `${slug}.${slugify(key)}`;
     if (documents.some((d) => d.id === id)) continue;
     documents.push({
       id,
       platformId,
-      title: clip(link.name?.trim() || key, 300),
+      // Fix: a blank key ("", " ") gave a blank title, which the schema refuses.
+      title: clip(link.name?.trim() || key.trim() || 'Document', 300),
       kind: /privacy|data|cookie/i.test(`${key} ${link.name ?? ''}`) ? 'privacy' : 'terms',
-      url: link.url,
+      url,
       urlPatterns: [pattern],
     });
     docIdByLinkKey.set(key, id);
@@ -177,6 +200,7 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
   };
 
   const records: ProvisionRecord[] = [];
+  const recordIds = new Set<string>();
   let skipped = 0;
   for (const raw of Object.values(service.pointsData)) {
     const point = pointSchema.safeParse(raw);
@@ -185,15 +209,24 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
       skipped++;
       continue;
     }
-    const sourceUrl = Object.values(point.data.source ?? {}).find((u) => /^https?:\/\//.test(u));
+    const sourceUrl = Object.values(point.data.source ?? {})
+      .map(httpAddress)
+      .find((u): u is string => u !== null);
     const documentId = documentFor(point.data.quoteDoc?.trim() || 'Terms', sourceUrl);
     const p = point.data;
     const caseText = (p.tosdr.case ?? '').replace(/-(good|bad|neutral|blocker)-\d+$/, '').trim();
     const tldr = p.tosdr.tldr?.trim() ?? '';
     const usefulTldr = tldr && tldr !== quote && !/^generated through/i.test(tldr) ? tldr : '';
     const doc = documents.find((d) => d.id === documentId)!;
+    // Fix: ids that slugify alike ("A" and "a", "" and "?") made a duplicate id, and the schema
+    // then refused the whole export; later ones get a numbered suffix.
+    const baseId = `${slug}.point-${slugify(p.id)}`;
+    let id = baseId;
+    for (let n = 2; recordIds.has(id); n++) id = `${baseId}-${n}`;
+    recordIds.add(id);
+    const archiveUrl = p.discussion ? httpAddress(p.discussion) : null;
     records.push({
-      id: `${slug}.point-${slugify(p.id)}`,
+      id,
       documentId,
       title: clip(p.title.trim() || caseText || 'ToS;DR point', 300),
       quote: { exact: clip(quote, 10_000) },
@@ -205,7 +238,7 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
       lastVerified: date,
       provenance: {
         sourceUrl: doc.url ?? TOSDR_SITE,
-        ...(p.discussion && /^https?:\/\//.test(p.discussion) ? { archiveUrl: p.discussion } : {}),
+        ...(archiveUrl ? { archiveUrl } : {}),
         attribution: TOSDR_ATTRIBUTION,
         licence: TOSDR_LICENCE,
       },
@@ -213,6 +246,8 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
   }
 
   const usedDocs = new Set(records.map((r) => r.documentId));
+  // Fix: an empty, blank or over-long "name" made the whole export fail the schema.
+  const serviceName = clip(service.name?.trim() || displayName(slug), 200);
   const pack = parsePack({
     schemaVersion: 1,
     packId: `tosdr.${slug}`,
@@ -220,11 +255,11 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
     publishedAt: date,
     source: {
       kind: 'tosdr',
-      name: `ToS;DR: ${service.name ?? displayName(slug)}`,
+      name: clip(`ToS;DR: ${serviceName}`, 200),
       attribution: TOSDR_ATTRIBUTION,
       licence: TOSDR_LICENCE,
     },
-    platforms: [{ id: platformId, name: service.name ?? displayName(slug), domains: domains.slice(0, 100) }],
+    platforms: [{ id: platformId, name: serviceName, domains: domains.slice(0, 100) }],
     documents: documents.filter((d) => usedDocs.has(d.id)),
     records,
   });

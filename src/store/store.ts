@@ -122,7 +122,10 @@ type Queue = (request: Promise<unknown>) => void;
 async function writeAll(db: Database, write: (tx: WriteTx, queue: Queue) => Promise<void>): Promise<void> {
   const tx = db.transaction(['packs', 'platforms', 'documents', 'records'], 'readwrite');
   const pending: Promise<unknown>[] = [tx.done];
-  const queue: Queue = (request) => pending.push(request);
+  const queue: Queue = (request) => {
+    request.catch(() => undefined); // observed below; this only keeps an early abort from going unhandled
+    pending.push(request);
+  };
   try {
     await write(tx, queue);
     await Promise.all(pending);
@@ -343,13 +346,19 @@ function searchRows(db: Database): Promise<SearchRow[]> {
     const docs = new Map(documents.map((d) => [d.key, d]));
     const docCount = new Map<string, number>();
     for (const d of documents) docCount.set(d.platformId, (docCount.get(d.platformId) ?? 0) + 1);
+    // Fix: one row per platform id, but searchable by every source's name and domains for it
+    // (before, a second source's name or domain for the same platform found nothing).
+    const platformText = new Map<string, string>();
+    for (const p of platforms) {
+      platformText.set(p.id, `${platformText.get(p.id) ?? ''} ${p.name} ${p.domains.join(' ')}`);
+    }
     const rows: SearchRow[] = [];
     const seen = new Set<string>();
     for (const platform of platforms) {
       if (seen.has(platform.id)) continue;
       seen.add(platform.id);
       rows.push({
-        haystack: fold(`${platform.name} ${platform.domains.join(' ')}`),
+        haystack: fold(platformText.get(platform.id)!),
         hit: {
           kind: 'platform',
           platformId: platform.id,
