@@ -41,6 +41,7 @@ export interface FuzzyTuning {
   minContext: number;
   noContextThreshold: number;
   ambiguity: number;
+  plausibleMargin: number;
   maxPostings: number;
   candidates: number;
 }
@@ -57,8 +58,13 @@ export const FUZZY: Readonly<FuzzyTuning> = {
   minContextWords: 15,
   /** Share of the recorded prefix or suffix words that must stand around a reworded clause. */
   minContext: 0.6,
-  /** Lowest similarity for a reworded clause when the record has no context. */
-  noContextThreshold: 0.85,
+  /**
+   * Lowest similarity for a reworded clause when the record has no context: only near-identical
+   * wording, since boilerplate reads alike across companies (bench: 0.85 let one through).
+   */
+  noContextThreshold: 0.95,
+  /** A second place this far below the threshold, in the recorded context, is a rival. */
+  plausibleMargin: 0.15,
   /** A runner-up this close to the best makes the match ambiguous. */
   ambiguity: 0.08,
   /** Words more frequent than this on the page do not vote (they are everywhere). */
@@ -190,27 +196,41 @@ export function fuzzyFind(
   const best = results[0];
   if (!best) return null;
   const hasContext = wordsOf(prefixNorm).length + wordsOf(suffixNorm).length > 0;
-  const judged = results
-    .map((c) => {
-      const score = 1 - c.edits / m;
-      const context = hasContext ? contextShare(index, c, prefixNorm, suffixNorm) : null;
-      const sure = score >= tuning.sure;
-      const reworded =
-        m >= tuning.minContextWords &&
-        score >= tuning.threshold &&
-        (context === null ? score >= tuning.noContextThreshold : context >= tuning.minContext);
-      return { c, score, context, accepted: sure || reworded };
-    })
-    .filter((j) => j.accepted);
+  const all = results.map((c) => {
+    const score = 1 - c.edits / m;
+    const context = hasContext ? contextShare(index, c, prefixNorm, suffixNorm) : null;
+    const sure = score >= tuning.sure;
+    const reworded =
+      m >= tuning.minContextWords &&
+      score >= tuning.threshold &&
+      (context === null ? score >= tuning.noContextThreshold : context >= tuning.minContext);
+    return { c, score, context, sure, accepted: sure || reworded };
+  });
+  const judged = all.filter((j) => j.accepted);
   const first = judged[0];
   if (!first) return null;
+  const apart = (a: Candidate, b: Candidate) => a.endWord <= b.firstWord || a.firstWord >= b.endWord;
+
+  // A reworded clause is only trusted when no other place could be it: a second candidate
+  // elsewhere, even one scoring below the threshold, that stands in the recorded context too
+  // (a page that repeats a sentence in an examples list) makes the choice a guess.
+  if (!first.sure) {
+    const plausible = all.find(
+      (j) =>
+        j !== first &&
+        apart(j.c, first.c) &&
+        j.score >= tuning.threshold - tuning.plausibleMargin &&
+        (j.context === null || j.context >= tuning.minContext),
+    );
+    if (plausible) return null;
+  }
 
   // A runner-up elsewhere that scores alike: the context decides, or nothing is returned.
   let chosen = first;
   const rival = judged.find(
     (j) =>
       j !== first &&
-      (j.c.endWord <= first.c.firstWord || j.c.firstWord >= first.c.endWord) &&
+      apart(j.c, first.c) &&
       j.score >= first.score - tuning.ambiguity,
   );
   if (rival) {
