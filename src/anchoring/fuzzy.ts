@@ -73,25 +73,48 @@ export const FUZZY: Readonly<FuzzyTuning> = {
   candidates: 4,
 };
 
-const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Splits already-normalised text into words and indexes where each occurs. */
+/** Letters and digits beyond ASCII, remembered per code unit (a page uses few of them). */
+const wordUnit = new Map<number, boolean>();
+function isWordUnit(cu: number): boolean {
+  if (cu < 0x80) return (cu >= 0x61 && cu <= 0x7a) || (cu >= 0x30 && cu <= 0x39) || (cu >= 0x41 && cu <= 0x5a);
+  if (cu >= 0xd800 && cu <= 0xdfff) return true; // astral letters: keep surrogate pairs inside words
+  let known = wordUnit.get(cu);
+  if (known === undefined) {
+    known = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(cu));
+    wordUnit.set(cu, known);
+  }
+  return known;
+}
+
+/**
+ * Splits already-normalised text into words (runs of letters and digits) and indexes where
+ * each occurs. A plain loop over code units: no regular expression, no match objects.
+ */
 export function buildWordIndex(norm: string): WordIndex {
   const starts: number[] = [];
   const ends: number[] = [];
   const idList: number[] = [];
   const dict = new Map<string, number>();
   const counts: number[] = [];
-  for (const m of norm.matchAll(WORD)) {
-    let id = dict.get(m[0]);
+  const n = norm.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordUnit(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordUnit(norm.charCodeAt(i))) i++;
+    const word = norm.slice(start, i);
+    let id = dict.get(word);
     if (id === undefined) {
       id = dict.size;
-      dict.set(m[0], id);
+      dict.set(word, id);
       counts.push(0);
     }
     counts[id]!++;
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+    starts.push(start);
+    ends.push(i);
     idList.push(id);
   }
   const offsets = new Int32Array(dict.size + 1);
@@ -109,8 +132,19 @@ export function buildWordIndex(norm: string): WordIndex {
   };
 }
 
+/** The words of a (short) normalised string, split as buildWordIndex splits a page. */
 export function wordsOf(norm: string): string[] {
-  return norm.match(WORD) ?? [];
+  const words: string[] = [];
+  for (let i = 0; i < norm.length; ) {
+    if (!isWordUnit(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < norm.length && isWordUnit(norm.charCodeAt(i))) i++;
+    words.push(norm.slice(start, i));
+  }
+  return words;
 }
 
 export interface FuzzyMatch {

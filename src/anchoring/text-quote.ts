@@ -48,10 +48,22 @@ export interface NormalizedIndex {
   words?: WordIndex;
 }
 
-/** Normalises a page's text once; pass the result to every matchQuote call for that text. */
+/**
+ * A page's text, normalised once on first need; pass it to every matchQuote call for that
+ * text. Most quotes are found verbatim with their context checked locally, so a page whose
+ * quotes all match exactly never pays for normalising the whole text.
+ */
 export function createIndex(text: string): NormalizedIndex {
-  const { text: normalized, map } = normalizeWithMap(text);
-  return { source: text, text: normalized, map };
+  let normalized: { text: string; map: Int32Array } | undefined;
+  return {
+    source: text,
+    get text() {
+      return (normalized ??= normalizeWithMap(text)).text;
+    },
+    get map() {
+      return (normalized ??= normalizeWithMap(text)).map;
+    },
+  };
 }
 
 /**
@@ -78,14 +90,22 @@ export function matchQuote(
   let idx: NormalizedIndex | undefined = index !== undefined && index.source === text ? index : undefined;
   const getIndex = (): NormalizedIndex => (idx ??= createIndex(text));
 
-  // 1. Exact occurrences in the raw text.
+  // 1. Exact occurrences in the raw text; their context is normalised locally.
   let best: QuoteMatch | null = null;
   let bestScore = -1;
+  let occurrences = 0;
   for (let at = text.indexOf(raw); at !== -1; at = text.indexOf(raw, at + 1)) {
     const end = at + raw.length;
     if (maxScore === 0) return { start: at, end, method: 'exact', score: 1 };
-    const { map, text: norm } = getIndex();
-    const score = contextScore(norm, lowerBound(map, at), lowerBound(map, end), prefix, suffix);
+    // A few occurrences: normalise around each. Many (a sentence repeated in every section):
+    // normalising the whole text once is cheaper.
+    let score: number;
+    if (++occurrences <= LOCAL_CONTEXT_LIMIT) {
+      score = localContextScore(text, at, end, prefix, suffix);
+    } else {
+      const { map, text: norm } = getIndex();
+      score = contextScore(norm, lowerBound(map, at), lowerBound(map, end), prefix, suffix);
+    }
     if (score > bestScore) {
       best = { start: at, end, method: 'exact', score: 1 };
       bestScore = score;
@@ -129,6 +149,18 @@ function stripSpaces(s: string): string {
   return s.slice(a, b);
 }
 
+/** End offset covering the whole source character at `offset` (both halves of a surrogate pair). */
+function sourceEnd(text: string, offset: number): number {
+  const cu = text.charCodeAt(offset);
+  if (cu >= 0xd800 && cu <= 0xdbff) {
+    const next = text.charCodeAt(offset + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return offset + 2;
+  }
+  return offset + 1;
+}
+
+const LOCAL_CONTEXT_LIMIT = 8;
+
 /** First index i with map[i] >= offset (map is non-decreasing); map.length - 1 at most. */
 function lowerBound(map: Int32Array, offset: number): number {
   let lo = 0;
@@ -141,14 +173,15 @@ function lowerBound(map: Int32Array, offset: number): number {
   return lo;
 }
 
-/** End offset covering the whole source character at `offset` (both halves of a surrogate pair). */
-function sourceEnd(text: string, offset: number): number {
-  const cu = text.charCodeAt(offset);
-  if (cu >= 0xd800 && cu <= 0xdbff) {
-    const next = text.charCodeAt(offset + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return offset + 2;
-  }
-  return offset + 1;
+/**
+ * contextScore for an occurrence in the raw text, normalising only a window around it (wide
+ * enough for any context: normalisation never lengthens a run of letters by more than 3x).
+ */
+function localContextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  const before = normalizeText(text.slice(Math.max(0, start - prefix.length * 3 - 64), start));
+  const after = normalizeText(text.slice(end, end + suffix.length * 3 + 64));
+  const window = `${before}\u0000${after}`;
+  return contextScore(window, before.length, before.length + 1, prefix, suffix);
 }
 
 /**
