@@ -3,16 +3,9 @@
  * one-line impact. It lives in a closed shadow root with its own reset styles, so page CSS
  * cannot restyle or hide it and page scripts cannot reach into it.
  */
-import type { Severity } from '../src/records/taxonomy';
+import { SEVERITY_ICON, severityLabel } from '../src/i18n/labels';
+import { t } from '../src/i18n/t';
 import { clauseBox, type AnchoredClause } from './highlighter';
-
-export const SEVERITY_LABEL: Record<Severity, { icon: string; text: string }> = {
-  critical: { icon: '‼', text: 'Critical' },
-  high: { icon: '▲', text: 'High' },
-  medium: { icon: '◆', text: 'Medium' },
-  low: { icon: '●', text: 'Low' },
-  positive: { icon: '✓', text: 'Good for you' },
-};
 
 const STYLE = `
 :host { all: initial; }
@@ -37,9 +30,13 @@ button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .positive { border-left-color: #166534; } .positive .sev { color: #166534; }
 @media (prefers-color-scheme: dark) {
   .card { background: #0f172a; color: #f1f5f9; border-color: #334155; }
-  button { color: #93c5fd; } .hint { color: #cbd5e1; } .changed { color: #c4b5fd; }
-  .critical .sev { color: #fda4af; } .high .sev { color: #fca5a5; } .medium .sev { color: #fdba74; }
-  .low .sev { color: #93c5fd; } .positive .sev { color: #86efac; }
+  button { color: #93c5fd; } button:focus-visible { outline-color: #93c5fd; }
+  .hint { color: #cbd5e1; } .changed { color: #c4b5fd; }
+  .critical { border-left-color: #fda4af; } .critical .sev { color: #fda4af; }
+  .high { border-left-color: #fca5a5; } .high .sev { color: #fca5a5; }
+  .medium { border-left-color: #fdba74; } .medium .sev { color: #fdba74; }
+  .low { border-left-color: #93c5fd; } .low .sev { color: #93c5fd; }
+  .positive { border-left-color: #86efac; } .positive .sev { color: #86efac; }
 }`;
 
 export interface Card {
@@ -76,13 +73,13 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
   impact.className = 'impact';
   const changedNote = document.createElement('p');
   changedNote.className = 'changed';
-  changedNote.textContent = '≠ Reworded since it was recorded: see the full record for what changed.';
+  changedNote.textContent = `≠ ${t('cardReworded')}`;
   const details = document.createElement('button');
   details.type = 'button';
-  details.textContent = 'Open the full record';
+  details.textContent = t('cardOpenRecord');
   const hint = document.createElement('p');
   hint.className = 'hint';
-  hint.textContent = 'Alt+Shift+N / Alt+Shift+P: next or previous clause · Esc: close';
+  hint.textContent = t('cardKeys');
   card.append(sev, title, impact, changedNote, details, hint);
   root.append(style, card);
 
@@ -99,10 +96,13 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
     show(clause, anchor, focus = false) {
       if (!host.isConnected) document.documentElement.append(host);
       current = clause;
-      const label = SEVERITY_LABEL[clause.severity];
+      const label = severityLabel(clause.severity);
       card.className = `card ${clause.severity}`;
-      sev.textContent = `${label.icon} ${label.text} severity`;
-      if (clause.severity === 'positive') sev.textContent = `${label.icon} ${label.text}`;
+      // The shape is for the eye; screen readers get the words only.
+      const icon = document.createElement('span');
+      icon.setAttribute('aria-hidden', 'true');
+      icon.textContent = `${SEVERITY_ICON[clause.severity]} `;
+      sev.replaceChildren(icon, clause.severity === 'positive' ? label : t('cardSeverity', label));
       title.textContent = clause.title;
       impact.textContent = clause.impact;
       changedNote.hidden = !clause.changed;

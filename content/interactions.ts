@@ -22,10 +22,12 @@ export function wireInteractions(clauses: () => readonly AnchoredClause[], openR
     }, 300);
   };
 
+  // Only the reader's own input counts: events a page script makes up (isTrusted false) could
+  // otherwise open the card, scroll and flash clauses at the page's will.
   document.addEventListener(
     'mousemove',
     (event) => {
-      if (pending) return;
+      if (pending || !event.isTrusted) return;
       pending = true;
       requestAnimationFrame(() => {
         pending = false;
@@ -42,6 +44,7 @@ export function wireInteractions(clauses: () => readonly AnchoredClause[], openR
   );
 
   document.addEventListener('focusin', (event) => {
+    if (!event.isTrusted) return;
     const target = event.target as Node | null;
     if (!target || target.nodeName === 'TERMLIGHT-CARD') return;
     const clause = clauseContaining(clauses(), target);
@@ -58,15 +61,21 @@ export function wireInteractions(clauses: () => readonly AnchoredClause[], openR
   };
 
   let position = -1;
+  let returnFocus: HTMLElement | null = null;
   document.addEventListener('keydown', (event) => {
+    if (!event.isTrusted) return;
     if (event.key === 'Escape' && card.current) {
       card.hide();
+      // Back to where the reader was before walking the clauses by keyboard.
+      if (returnFocus?.isConnected) returnFocus.focus();
+      returnFocus = null;
       return;
     }
     if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
     const list = clauses();
     if (list.length === 0) return;
     event.preventDefault();
+    if (!card.current) returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const step = event.code === 'KeyN' ? 1 : -1;
     position = (position + step + list.length) % list.length;
     bringIntoView(list[position]!, true);

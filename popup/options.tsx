@@ -4,11 +4,15 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../src/i18n/t';
 import type { CacheSummary } from '../src/messages/protocol';
 import { request } from './api';
 import { FeedSection } from './options/feed';
 import { ImportSection } from './options/import';
 import { SourcesSection } from './options/sources';
+
+document.documentElement.lang = t('htmlLang');
+document.title = t('optionsTitle');
 
 function Options() {
   const [summary, setSummary] = useState<CacheSummary | null>(null);
@@ -18,7 +22,7 @@ function Options() {
   const refresh = () =>
     request({ type: 'options/summary' })
       .then(setSummary)
-      .catch((e: Error) => setStatus(`Could not read the records: ${e.message}`));
+      .catch((e: Error) => setStatus(t('optionsReadFailed', e.message)));
   useEffect(() => void refresh(), []);
 
   const act = async (done: string, run: () => Promise<CacheSummary>) => {
@@ -27,7 +31,7 @@ function Options() {
       setSummary(await run());
       setStatus(done);
     } catch (e) {
-      setStatus(`That did not work: ${(e as Error).message}`);
+      setStatus(t('optionsActionFailed', (e as Error).message));
     } finally {
       setBusy(false);
     }
@@ -35,14 +39,14 @@ function Options() {
 
   return (
     <main>
-      <h1 class="brand">Termlight: records and settings</h1>
+      <h1 class="brand">{t('optionsTitle')}</h1>
       <ImportSection busy={busy} setBusy={setBusy} onImported={() => void refresh()} />
       <FeedSection busy={busy} setBusy={setBusy} onUpdated={() => void refresh()} />
       <SourcesSection
         summary={summary}
         busy={busy}
-        onRemove={(row) => void act(`Removed ${row.name}.`, () => request({ type: 'options/remove-packs', packIds: row.packIds }))}
-        onRestore={() => void act('The bundled records were restored.', () => request({ type: 'options/restore-bundled' }))}
+        onRemove={(row) => void act(t('optionsRemoved', row.name), () => request({ type: 'options/remove-packs', packIds: row.packIds }))}
+        onRestore={() => void act(t('optionsRestored'), () => request({ type: 'options/restore-bundled' }))}
       />
       <p role="status" class="status" id="sources-status">
         {status}

@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { plural, t } from '../src/i18n/t';
 import type { TabView } from '../src/messages/protocol';
 import { request } from './api';
 import { RecordItem } from './record';
@@ -12,6 +13,8 @@ import { Search } from './search';
 import { History, VerificationNote } from './verification';
 
 const params = new URLSearchParams(location.search);
+document.documentElement.lang = t('htmlLang');
+document.title = t('extensionName');
 const focusedRecord = params.get('record');
 
 async function currentTabId(): Promise<number | null> {
@@ -65,55 +68,50 @@ function Popup() {
     if (tabId === null) return;
     try {
       const { shown } = await request({ type: 'popup/show-clause', tabId, recordKey });
-      if (!shown) setShowError('That clause is no longer on the page.');
+      if (!shown) setShowError(t('popupClauseGone'));
       else if (!params.has('tab')) window.close();
       else await browser.tabs.update(tabId, { active: true });
     } catch (e) {
-      setShowError(`Could not reach the page: ${(e as Error).message}`);
+      setShowError(t('popupPageUnreachable', (e as Error).message));
     }
   };
 
   return (
     <main>
-      <h1 class="brand">Termlight</h1>
+      <h1 class="brand">{t('extensionName')}</h1>
       {error && <p role="alert" class="error">{error}</p>}
-      {!view && !error && <p aria-busy="true">Loading…</p>}
-      {view?.status === 'none' && <p class="empty">This page is not one of the policy pages in your records.</p>}
+      {!view && !error && <p aria-busy="true">{t('popupLoading')}</p>}
+      {view?.status === 'none' && <p class="empty">{t('popupNotAPolicyPage')}</p>}
       {view && view.status !== 'none' && (
-        <section aria-labelledby="doc-heading">
+        <section aria-labelledby={view.documents.map((d) => `doc-heading-${d.key}`).join(' ')}>
           {view.documents.map((doc) => (
             <div class="doc">
-              <h2 id="doc-heading">
-                {doc.platformName}: {doc.title}
-              </h2>
+              <h2 id={`doc-heading-${doc.key}`}>{t('pairWithColon', doc.platformName, doc.title)}</h2>
               <p class="meta">
-                {doc.lastUpdated ? `Last updated ${doc.lastUpdated} · ` : ''}Records: {doc.source}
+                {doc.lastUpdated ? t('popupDocMetaUpdated', doc.lastUpdated, doc.source) : t('popupDocMeta', doc.source)}
               </p>
               {view.status === 'ready' && <VerificationNote doc={doc} view={view} />}
               <History doc={doc} />
             </div>
           ))}
-          {view.status === 'pending' && <p aria-busy="true">Looking for clauses on the page…</p>}
+          {view.status === 'pending' && <p aria-busy="true">{t('popupLookingForClauses')}</p>}
           {view.status === 'ready' && (
             <>
               <h2 class="count" id="found-heading">
-                {view.found.length} clause{view.found.length === 1 ? '' : 's'} found on this page
+                {plural(view.found.length, 'popupClausesFoundOne', 'popupClausesFoundMany')}
               </h2>
               {showError && <p role="alert" class="error">{showError}</p>}
-              <div class="records" aria-labelledby="found-heading">
+              <section class="records" aria-labelledby="found-heading">
                 {view.found.map((record) => (
                   <RecordItem key={record.key} record={record} onShow={show} focused={record.key === focusedRecord} />
                 ))}
-              </div>
+              </section>
               {view.notFound.length > 0 && (
                 <details class="not-found">
                   <summary>
-                    {view.notFound.length} recorded clause{view.notFound.length === 1 ? '' : 's'} not found on this page
+                    {plural(view.notFound.length, 'popupNotFoundOne', 'popupNotFoundMany')}
                   </summary>
-                  <p class="meta">
-                    The page may have changed since these were recorded, or shows them in a part of the page
-                    that is not displayed. They are not highlighted.
-                  </p>
+                  <p class="meta">{t('popupNotFoundExplanation')}</p>
                   {view.notFound.map((record) => (
                     <RecordItem key={record.key} record={record} focused={record.key === focusedRecord} />
                   ))}
@@ -126,7 +124,7 @@ function Popup() {
       <Search />
       <footer>
         <a href={browser.runtime.getURL('popup/options.html')} target="_blank" rel="noreferrer">
-          Records and settings
+          {t('popupOpenOptions')}
         </a>
       </footer>
     </main>

@@ -1,6 +1,8 @@
 /** One record as the popup shows it: what it says, why it matters, how others compare. */
 import type { RecordView } from '../src/messages/protocol';
 import { diffCounts, diffWords } from '../src/anchoring/word-diff';
+import { categoryLabel } from '../src/i18n/labels';
+import { t, tParts, type MessageKey } from '../src/i18n/t';
 import { SeverityTag } from './severity';
 
 /** A reworded clause: what was recorded against what the page says now, word by word. */
@@ -10,16 +12,14 @@ function ChangedText(props: { recorded: string; now: string }) {
   return (
     <div class="changed">
       <p>
-        {added + removed === 0 ? (
-          <>
-            <strong>Punctuation changed since it was recorded</strong>, the words are the same. The page now reads:
-          </>
-        ) : (
-          <>
-            <strong>Reworded since it was recorded</strong>: {added} word{added === 1 ? '' : 's'} added, {removed} removed.
-            The page now reads:
-          </>
-        )}
+        {added + removed === 0
+          ? tParts('recordPunctuationChangedSentence', <strong>{t('recordPunctuationChanged')}</strong>)
+          : tParts(
+              added === 1 ? 'recordRewordedSentenceOne' : 'recordRewordedSentenceMany',
+              <strong>{t('recordReworded')}</strong>,
+              added,
+              removed,
+            )}
       </p>
       <blockquote class="quote diff">
         {parts.map((part) =>
@@ -27,15 +27,11 @@ function ChangedText(props: { recorded: string; now: string }) {
             <span>{part.text} </span>
           ) : part.kind === 'removed' ? (
             <del>
-              <span class="visually-hidden">[removed: </span>
-              {part.text}
-              <span class="visually-hidden">]</span>{' '}
+              <Marked message="recordDiffRemoved" text={part.text} />{' '}
             </del>
           ) : (
             <ins>
-              <span class="visually-hidden">[added: </span>
-              {part.text}
-              <span class="visually-hidden">]</span>{' '}
+              <Marked message="recordDiffAdded" text={part.text} />{' '}
             </ins>
           ),
         )}
@@ -44,11 +40,20 @@ function ChangedText(props: { recorded: string; now: string }) {
   );
 }
 
+/** A changed word, with what happened to it said to screen readers only ("[removed: word]"). */
+function Marked(props: { message: MessageKey; text: string }) {
+  const text = <>{props.text}</>;
+  return <>{tParts(props.message, text).map((part) => (part === text ? part : <span class="visually-hidden">{part}</span>))}</>;
+}
+
 const METHOD_TEXT = {
-  exact: 'Found on the page word for word.',
-  normalized: 'Found on the page (ignoring spacing, quotes and case).',
-  fuzzy: 'Found on the page, reworded since it was recorded.',
-} as const;
+  exact: 'recordMethodExact',
+  normalized: 'recordMethodNormalized',
+  fuzzy: 'recordMethodFuzzy',
+} as const satisfies Record<string, MessageKey>;
+
+const comparisonText = (c: RecordView['comparison'][number]) =>
+  t('recordComparison', categoryLabel(c.category), c.platformsWith, c.totalPlatforms);
 
 export function RecordItem(props: {
   record: RecordView;
@@ -65,7 +70,7 @@ export function RecordItem(props: {
       <p class="impact">{record.impact}</p>
       {record.method === 'fuzzy' && record.foundText && <ChangedText recorded={record.quote} now={record.foundText} />}
       <details open={props.focused}>
-        <summary>Why it matters</summary>
+        <summary>{t('recordWhyItMatters')}</summary>
         <p>{record.whyItMatters}</p>
         {record.notes.map((note) => (
           <p class="note">{note}</p>
@@ -73,34 +78,29 @@ export function RecordItem(props: {
         <blockquote class="quote">{record.quote}</blockquote>
         <p class="meta">
           {record.platformName} · {record.documentTitle}
-          {record.method ? ` · ${METHOD_TEXT[record.method]}` : ''}
+          {record.method ? ` · ${t(METHOD_TEXT[record.method])}` : ''}
         </p>
         {record.attribution && (
           <p class="meta">
-            Analysis: {record.attribution}
-            {record.licence ? ` (${record.licence})` : ''}
+            {record.licence ? t('recordAnalysisLicence', record.attribution, record.licence) : t('recordAnalysis', record.attribution)}
           </p>
         )}
       </details>
       {record.comparison.length > 0 && (
         <details class="comparison">
           <summary>
-            {record.comparison
-              .map((c) => `${c.label}: found in ${c.platformsWith} of ${c.totalPlatforms} platforms`)
-              .join(' · ')}
+            {record.comparison.map(comparisonText).join(' · ')}
           </summary>
           {record.comparison.map((c) => (
             <section>
-              <h4>
-                {c.label}: found in {c.platformsWith} of {c.totalPlatforms} platforms
-              </h4>
+              <h4>{comparisonText(c)}</h4>
               {c.others.length === 0 ? (
-                <p class="meta">No other platform in your records has a clause like this.</p>
+                <p class="meta">{t('recordNoOtherPlatform')}</p>
               ) : (
                 <ul>
                   {c.others.slice(0, 5).map((other) => (
                     <li>
-                      <SeverityTag severity={other.severity} /> <strong>{other.platformName}</strong>: {other.title}
+                      <SeverityTag severity={other.severity} /> {tParts('pairWithColon', <strong>{other.platformName}</strong>, other.title)}
                       <blockquote class="quote">{other.excerpt}</blockquote>
                     </li>
                   ))}
@@ -111,8 +111,8 @@ export function RecordItem(props: {
         </details>
       )}
       {onShow && (
-        <button type="button" class="show" onClick={() => onShow(record.key)}>
-          Show in page
+        <button type="button" class="show" aria-describedby={`title-${record.key}`} onClick={() => onShow(record.key)}>
+          {t('recordShowInPage')}
         </button>
       )}
     </article>

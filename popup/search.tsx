@@ -1,5 +1,6 @@
 /** Offline search over every platform and clause in the records, on any page. */
 import { useEffect, useState } from 'preact/hooks';
+import { plural, t } from '../src/i18n/t';
 import type { SearchHit } from '../src/store/store';
 import { request } from './api';
 import { SeverityTag } from './severity';
@@ -28,24 +29,24 @@ export function Search() {
   }, [query]);
 
   return (
-    <section class="search" aria-label="Search the records">
-      <label for="search">Search platforms and clauses</label>
+    <section class="search" aria-label={t('searchRegionLabel')}>
+      <label for="search">{t('searchInputLabel')}</label>
       <input
         id="search"
         type="search"
-        placeholder="e.g. arbitration, OpenAI, retention"
+        placeholder={t('searchPlaceholder')}
         value={query}
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
       />
       {error && <p role="alert">{error}</p>}
       {hits && (
-        <div role="region" aria-live="polite" aria-label="Search results">
-          <p class="meta">{hits.length === 0 ? 'Nothing matches.' : `${hits.length} result${hits.length === 1 ? '' : 's'}`}</p>
+        <div role="region" aria-label={t('searchResultsLabel')}>
+          <p class="meta" role="status">{hits.length === 0 ? t('searchNothing') : plural(hits.length, 'searchResultsOne', 'searchResultsMany')}</p>
           <ul class="hits">
             {hits.map((hit) =>
               hit.kind === 'platform' ? (
                 <li key={`p-${hit.platformId}`}>
-                  <strong>{hit.name}</strong> · {hit.documents} document{hit.documents === 1 ? '' : 's'} ·{' '}
+                  <strong>{hit.name}</strong> · {plural(hit.documents, 'nDocumentsOne', 'nDocumentsMany')} ·{' '}
                   {hit.domains.slice(0, 3).join(', ')}
                 </li>
               ) : (
@@ -62,7 +63,7 @@ export function Search() {
                     )}
                   </div>
                   <blockquote class="quote">{hit.excerpt}</blockquote>
-                  {hit.credit && <div class="meta">Analysis: {hit.credit}</div>}
+                  {hit.credit && <div class="meta">{t('recordAnalysis', hit.credit)}</div>}
                 </li>
               ),
             )}

@@ -1,19 +1,11 @@
 /** Severity as text and shape as well as colour, so it never rests on colour alone. */
+import { SEVERITY_ICON, severityLabel } from '../src/i18n/labels';
 import type { Severity } from '../src/records/taxonomy';
 
-const LABELS: Record<Severity, { icon: string; text: string }> = {
-  critical: { icon: '‼', text: 'Critical' },
-  high: { icon: '▲', text: 'High' },
-  medium: { icon: '◆', text: 'Medium' },
-  low: { icon: '●', text: 'Low' },
-  positive: { icon: '✓', text: 'Good for you' },
-};
-
 export function SeverityTag({ severity }: { severity: Severity }) {
-  const label = LABELS[severity];
   return (
     <span class={`sev sev-${severity}`}>
-      <span aria-hidden="true">{label.icon}</span> {label.text}
+      <span aria-hidden="true">{SEVERITY_ICON[severity]}</span> {severityLabel(severity)}
     </span>
   );
 }

@@ -1,9 +1,11 @@
 /** "Import records": Termlight packs or ToS;DR exports, many files at once, with progress. */
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { plural, t, tParts, type MessageKey } from '../../src/i18n/t';
 import { IMPORT_PORT, type ImportProgress, type ImportReport, type ImportStart, type ImportUpdate } from '../../src/messages/protocol';
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+/** A count in a sentence, written 1,234. */
+const count = (n: number, one: MessageKey, many: MessageKey) => plural(n, one, many, n.toLocaleString('en'));
 
 /** The sentence the status line shows after an import. */
 export function describeImport(report: ImportReport, seconds?: number): string {
@@ -11,21 +13,26 @@ export function describeImport(report: ImportReport, seconds?: number): string {
   if (report.imported.length) {
     const sum = (k: 'platforms' | 'documents' | 'records') => report.imported.reduce((n, i) => n + i[k], 0);
     const skipped = report.imported.reduce((n, i) => n + i.skipped, 0);
+    const counts = [
+      count(report.imported.length, 'nFilesOne', 'nFilesMany'),
+      count(sum('platforms'), 'nPlatformsOne', 'nPlatformsMany'),
+      count(sum('documents'), 'nDocumentsOne', 'nDocumentsMany'),
+      count(sum('records'), 'nRecordsOne', 'nRecordsMany'),
+    ];
+    const time = seconds === undefined ? [] : [seconds.toFixed(1)];
     parts.push(
-      `Imported ${plural(report.imported.length, 'file')}: ${plural(sum('platforms'), 'platform')}, ` +
-        `${plural(sum('documents'), 'document')}, ${plural(sum('records'), 'record')}` +
-        (skipped ? ` (${plural(skipped, 'point')} without a quote skipped)` : '') +
-        (seconds !== undefined ? ` in ${seconds.toFixed(1)} s` : '') +
-        '.',
+      skipped
+        ? t(time.length ? 'importedSummarySkippedTime' : 'importedSummarySkipped', ...counts, count(skipped, 'importSkippedOne', 'importSkippedMany'), ...time)
+        : t(time.length ? 'importedSummaryTime' : 'importedSummary', ...counts, ...time),
     );
   }
   if (report.failed.length) {
+    const errors = report.failed.map((f) => f.error).join(' · ');
     parts.push(
-      `${plural(report.failed.length, 'file')} not imported, nothing from ${report.failed.length === 1 ? 'it' : 'them'} was changed: ` +
-        report.failed.map((f) => f.error).join(' · '),
+      plural(report.failed.length, 'importFailedFilesOne', 'importFailedFilesMany', report.failed.length.toLocaleString('en'), errors),
     );
   }
-  return parts.join(' ') || 'No files were chosen.';
+  return parts.join(' ') || t('importNoFiles');
 }
 
 /** Sends the files to the background over a port and reports its progress. */
@@ -44,11 +51,14 @@ function importOverPort(files: ImportStart['files'], onProgress: (p: ImportProgr
       }
     });
     port.onDisconnect.addListener(() => {
-      if (!settled) reject(new Error('the background stopped before the import finished'));
+      if (!settled) reject(new Error(t('importBackgroundStopped')));
     });
     port.postMessage({ type: 'start', files } satisfies ImportStart);
   });
 }
+
+const PROGRESS_CHECKING = ['importCheckingOne', 'importCheckingMany'] as const satisfies readonly MessageKey[];
+const PROGRESS_STORING = ['importStoringOne', 'importStoringMany'] as const satisfies readonly MessageKey[];
 
 export function ImportSection(props: { busy: boolean; setBusy: (b: boolean) => void; onImported: () => void }) {
   const [status, setStatus] = useState('');
@@ -59,17 +69,18 @@ export function ImportSection(props: { busy: boolean; setBusy: (b: boolean) => v
     if (files.length === 0) return;
     props.setBusy(true);
     const started = performance.now();
-    setStatus(`Reading ${plural(files.length, 'file')}…`);
+    setStatus(count(files.length, 'importReadingOne', 'importReadingMany'));
     try {
       const payload = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
       const report = await importOverPort(payload, (p) => {
         setProgress(p);
-        setStatus(`${p.phase === 'checking' ? 'Checking' : 'Storing'} ${p.done.toLocaleString('en')} of ${plural(p.total, 'file')}…`);
+        const [one, many] = p.phase === 'checking' ? PROGRESS_CHECKING : PROGRESS_STORING;
+        setStatus(plural(p.total, one, many, p.done.toLocaleString('en'), p.total.toLocaleString('en')));
       });
       setStatus(describeImport(report, (performance.now() - started) / 1000));
       props.onImported();
     } catch (e) {
-      setStatus(`Import failed: ${(e as Error).message}`);
+      setStatus(t('importFailed', (e as Error).message));
     } finally {
       setProgress(null);
       props.setBusy(false);
@@ -79,13 +90,10 @@ export function ImportSection(props: { busy: boolean; setBusy: (b: boolean) => v
 
   return (
     <section aria-labelledby="import-heading">
-      <h2 id="import-heading">Import</h2>
-      <p>
-        Add records from Termlight packs or ToS;DR service exports (<code>api/1/service/&lt;name&gt;.json</code>); choose
-        one file or hundreds. A file that is not valid changes nothing.
-      </p>
+      <h2 id="import-heading">{t('importHeading')}</h2>
+      <p>{tParts('importIntro', <code>api/1/service/&lt;name&gt;.json</code>)}</p>
       <label class="file">
-        Import records
+        {t('importLabel')}
         <input
           type="file"
           accept=".json,application/json"
@@ -95,8 +103,8 @@ export function ImportSection(props: { busy: boolean; setBusy: (b: boolean) => v
         />
       </label>
       {progress && (
-        <progress max={progress.total} value={progress.done} aria-label={`Import progress: ${progress.phase}`}>
-          {progress.done} of {progress.total}
+        <progress max={progress.total} value={progress.done} aria-label={t(progress.phase === 'checking' ? 'importProgressChecking' : 'importProgressWriting')}>
+          {t('importProgressOf', progress.done, progress.total)}
         </progress>
       )}
       <p role="status" class="status" aria-live="polite" id="import-status">

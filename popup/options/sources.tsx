@@ -1,8 +1,11 @@
 /** What is cached: one row per source (all ToS;DR services form one), with remove and restore. */
+import { plural, t, type MessageKey } from '../../src/i18n/t';
 import type { CacheSummary } from '../../src/messages/protocol';
 import type { PackMeta } from '../../src/store/db';
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+/** A count in a sentence, written 1,234. */
+const count = (n: number, one: MessageKey, many: MessageKey) => plural(n, one, many, n.toLocaleString('en'));
+const tosdrName = (services: number) => t('sourcesTosdrName', count(services, 'nServicesOne', 'nServicesMany'));
 
 interface SourceRow {
   key: string;
@@ -24,14 +27,14 @@ export function sourceRows(packs: readonly PackMeta[]): SourceRow[] {
       row.records += pack.counts.records;
       row.packIds.push(pack.packId);
       if (pack.storedAt > row.storedAt) row.storedAt = pack.storedAt;
-      row.name = `ToS;DR (${plural(row.packIds.length, 'service')})`;
+      row.name = tosdrName(row.packIds.length);
       continue;
     }
     rows.set(key, {
       key,
-      name: key === 'tosdr' ? 'ToS;DR (1 service)' : pack.source.name,
+      name: key === 'tosdr' ? tosdrName(1) : pack.source.name,
       credit: [pack.source.attribution, pack.source.licence].filter(Boolean).join(', '),
-      version: key === 'tosdr' ? 'export of 2021-01-05' : pack.packVersion,
+      version: key === 'tosdr' ? t('sourcesTosdrVersion', '2021-01-05') : pack.packVersion,
       storedAt: pack.storedAt,
       records: pack.counts.records,
       packIds: [pack.packId],
@@ -49,23 +52,28 @@ export function SourcesSection(props: {
   const { summary } = props;
   return (
     <section aria-labelledby="cache-heading">
-      <h2 id="cache-heading">What is cached</h2>
+      <h2 id="cache-heading">{t('sourcesHeading')}</h2>
       {summary ? (
         <>
           <p id="totals">
-            {plural(summary.totals.platforms, 'platform')}, {plural(summary.totals.documents, 'document')},{' '}
-            {plural(summary.totals.records, 'record')} from {plural(sourceRows(summary.packs).length, 'source')}.
+            {t(
+              'sourcesTotals',
+              count(summary.totals.platforms, 'nPlatformsOne', 'nPlatformsMany'),
+              count(summary.totals.documents, 'nDocumentsOne', 'nDocumentsMany'),
+              count(summary.totals.records, 'nRecordsOne', 'nRecordsMany'),
+              count(sourceRows(summary.packs).length, 'nSourcesOne', 'nSourcesMany'),
+            )}
           </p>
           <table>
-            <caption class="visually-hidden">Record sources</caption>
+            <caption class="visually-hidden">{t('sourcesCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Version</th>
-                <th scope="col">Stored</th>
-                <th scope="col">Records</th>
+                <th scope="col">{t('sourcesColumnSource')}</th>
+                <th scope="col">{t('sourcesColumnVersion')}</th>
+                <th scope="col">{t('sourcesColumnStored')}</th>
+                <th scope="col">{t('sourcesColumnRecords')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('sourcesColumnActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -80,8 +88,8 @@ export function SourcesSection(props: {
                   <td>{new Date(row.storedAt).toLocaleString()}</td>
                   <td>{row.records.toLocaleString('en')}</td>
                   <td>
-                    <button type="button" disabled={props.busy} aria-label={`Remove ${row.name}`} onClick={() => props.onRemove(row)}>
-                      Remove
+                    <button type="button" disabled={props.busy} aria-label={t('sourcesRemoveLabel', row.name)} onClick={() => props.onRemove(row)}>
+                      {t('sourcesRemove')}
                     </button>
                   </td>
                 </tr>
@@ -90,10 +98,10 @@ export function SourcesSection(props: {
           </table>
         </>
       ) : (
-        <p aria-busy="true">Reading the records…</p>
+        <p aria-busy="true">{t('sourcesReading')}</p>
       )}
       <button type="button" disabled={props.busy} onClick={props.onRestore}>
-        Restore the bundled records
+        {t('sourcesRestore')}
       </button>
     </section>
   );

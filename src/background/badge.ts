@@ -1,5 +1,6 @@
 /** The toolbar badge: how many clauses a tab's page has, coloured by the worst of them. */
 import browser from 'webextension-polyfill';
+import { plural, t, type MessageKey } from '../i18n/t';
 import { severityRank, type Severity } from '../records/taxonomy';
 
 /** Badge colours; each passes 4.5:1 against the white badge text. */
@@ -9,6 +10,15 @@ export const BADGE_COLOURS: Record<Severity, string> = {
   medium: '#9a3412',
   low: '#1d4ed8',
   positive: '#166534',
+};
+
+/** The worst severity as the tooltip names it. */
+const WORST: Record<Severity, MessageKey> = {
+  critical: 'badgeSeverityCritical',
+  high: 'badgeSeverityHigh',
+  medium: 'badgeSeverityMedium',
+  low: 'badgeSeverityLow',
+  positive: 'badgeSeverityPositive',
 };
 
 export function worstSeverity(severities: readonly Severity[]): Severity | null {
@@ -25,9 +35,10 @@ export async function showBadge(tabId: number, severities: readonly Severity[]):
   if (worst) {
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] });
     await browser.action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
-    await browser.action.setTitle({ tabId, title: `Termlight: ${text} clause${text === '1' ? '' : 's'} found, worst ${worst}` });
+    const title = plural(severities.length, 'badgeTitleOne', 'badgeTitleMany', text, t(WORST[worst]));
+    await browser.action.setTitle({ tabId, title });
   } else {
-    await browser.action.setTitle({ tabId, title: 'Termlight' });
+    await browser.action.setTitle({ tabId, title: t('extensionName') });
   }
   return text;
 }

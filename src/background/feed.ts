@@ -10,6 +10,7 @@
 import browser from 'webextension-polyfill';
 import type { FeedState, FeedStatus } from '../messages/protocol';
 import { sha256Hex } from '../anchoring/document-hash';
+import { t } from '../i18n/t';
 import { parsePack } from '../records/schema';
 import { replacePack } from '../store/store';
 import { database } from './records-db';
@@ -34,11 +35,11 @@ export async function feedState(): Promise<FeedState> {
 export function feedUrlProblem(url: string): string | null {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'https:') return 'The feed address must start with https://';
-    if (parsed.username || parsed.password) return 'The feed address must not contain a user name or password';
+    if (parsed.protocol !== 'https:') return t('feedUrlNotHttps');
+    if (parsed.username || parsed.password) return t('feedUrlCredentials');
     return null;
   } catch {
-    return 'That is not a web address';
+    return t('feedUrlInvalid');
   }
 }
 
@@ -68,7 +69,7 @@ class FeedError extends Error {}
 /** Reads the body, refusing more than `max` bytes without reading them all. */
 async function readCapped(response: Response, max: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > max) throw new FeedError(`the feed is larger than ${max / 1024 / 1024} MB`);
+  if (declared > max) throw new FeedError(t('feedTooLarge', max / 1024 / 1024));
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -79,7 +80,7 @@ async function readCapped(response: Response, max: number): Promise<string> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      throw new FeedError(`the feed is larger than ${max / 1024 / 1024} MB`);
+      throw new FeedError(t('feedTooLarge', max / 1024 / 1024));
     }
     chunks.push(value);
   }
@@ -123,14 +124,12 @@ async function fetchFeed(url: string, previous: Validators): Promise<Fetched> {
   } catch (error) {
     const name = (error as Error).name;
     throw new FeedError(
-      name === 'TimeoutError' || name === 'AbortError'
-        ? `the feed did not answer within ${FEED_TIMEOUT_MS / 1000} s`
-        : 'the feed could not be reached',
+      name === 'TimeoutError' || name === 'AbortError' ? t('feedTimeout', FEED_TIMEOUT_MS / 1000) : t('feedUnreachable'),
     );
   }
   if (response.status === 304) return { notModified: true };
-  if (!response.url.startsWith('https://')) throw new FeedError('the feed redirected to an address that is not https');
-  if (!response.ok) throw new FeedError(`the feed answered HTTP ${response.status}`);
+  if (!response.url.startsWith('https://')) throw new FeedError(t('feedRedirectNotHttps'));
+  if (!response.ok) throw new FeedError(t('feedHttpStatus', response.status));
   const text = await readCapped(response, FEED_MAX_BYTES);
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
@@ -157,21 +156,21 @@ async function runCheck(): Promise<FeedState> {
     const fetched = await fetchFeed(url, sameFeed ? (status.lastGood ?? {}) : {});
     const bodySha256 = fetched.notModified ? status.lastGood?.bodySha256 : await sha256Hex(fetched.text);
     if (fetched.notModified || (sameFeed && bodySha256 === status.lastGood?.bodySha256)) {
-      next = { ...status, lastCheck: { at, outcome: 'unchanged', message: 'The feed has not changed.' } };
+      next = { ...status, lastCheck: { at, outcome: 'unchanged', message: t('feedUnchanged') } };
     } else {
       const { text } = fetched;
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new FeedError('the feed is not valid JSON');
+        throw new FeedError(t('feedNotJson'));
       }
       const parsed = parsePack(json);
-      if (!parsed.ok) throw new FeedError(`the feed is not a valid Termlight pack: ${parsed.errors.join('; ')}`);
+      if (!parsed.ok) throw new FeedError(t('feedInvalidPack', parsed.errors.join('; ')));
       const pack = { ...parsed.pack, source: { ...parsed.pack.source, kind: 'feed' as const, url } };
       const meta = await replacePack(await database(), pack);
       next = {
-        lastCheck: { at, outcome: 'updated', message: `Updated to version ${meta.packVersion}.` },
+        lastCheck: { at, outcome: 'updated', message: t('feedUpdated', meta.packVersion) },
         lastGood: {
           at,
           url,
@@ -184,11 +183,8 @@ async function runCheck(): Promise<FeedState> {
       };
     }
   } catch (error) {
-    const reason = error instanceof FeedError ? error.message : `the check failed (${(error as Error).message})`;
-    next = {
-      ...status,
-      lastCheck: { at, outcome: 'failed', message: `${reason[0]!.toUpperCase()}${reason.slice(1)}. Your records are unchanged.` },
-    };
+    const reason = error instanceof FeedError ? error.message : t('feedCheckError', (error as Error).message);
+    next = { ...status, lastCheck: { at, outcome: 'failed', message: t('feedCheckFailed', reason) } };
   }
   // The user may have changed or cleared the address meanwhile: keep only a current result.
   if ((await feedState()).url === url) await browser.storage.local.set({ [STATUS_KEY]: next });

@@ -5,6 +5,7 @@
  * changes nothing; it is named in the report with what was wrong.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { plural, t } from '../i18n/t';
 import type { ImportReport, ImportUpdate } from '../messages/protocol';
 import { IMPORT_PORT } from '../messages/protocol';
 import { importStartSchema } from '../messages/validate';
@@ -38,7 +39,7 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
   };
   const start = importStartSchema.safeParse(message);
   if (!start.success) {
-    post({ type: 'error', error: 'Not an import request' });
+    post({ type: 'error', error: t('importNotARequest') });
     return;
   }
   const { files } = start.data;
@@ -69,7 +70,7 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
     const imported = report.imported.length;
     post({
       type: 'error',
-      error: `Storing the records failed after ${imported} file${imported === 1 ? '' : 's'}: ${(error as Error).message}. Nothing else was changed.`,
+      error: plural(imported, 'importStoringFailedOne', 'importStoringFailedMany', imported, (error as Error).message),
     });
   }
 }

@@ -146,7 +146,21 @@ describe.each(BROWSERS)('%s: clauses in awkward places', (name) => {
         },
         liability.title,
       );
-      expect(article).toMatch(/reworded since it was recorded/i);
-      expect(comparable(article)).toContain(comparable(reworded));
+      expect(article).toMatch(/reworded since it was recorded: 4 words added, 2 removed/i);
+      // The word diff: what the page says now is the diff without its removed words and the
+      // screen-reader markers; what was removed and added is marked up as such.
+      const diff = await popup.evaluate((title: string) => {
+        const a = [...document.querySelectorAll('article.record')].find((x) => x.querySelector('h3')?.textContent === title)!;
+        const now = a.querySelector('.diff')!.cloneNode(true) as Element;
+        now.querySelectorAll('del, .visually-hidden').forEach((el) => el.remove());
+        return {
+          now: now.textContent ?? '',
+          removed: [...a.querySelectorAll('.diff del')].map((d) => d.textContent),
+          added: [...a.querySelectorAll('.diff ins')].map((d) => d.textContent),
+        };
+      }, liability.title);
+      expect(comparable(diff.now)).toBe(comparable(reworded));
+      expect(diff.removed.join(' ')).toMatch(/\$1,000.*12/);
+      expect(diff.added.join(' ')).toMatch(/total.*\$500.*the.*6/);
     }));
 });
