@@ -2,7 +2,7 @@
  * Anchors a page's records: extract the rendered text once, normalise it once, then find each
  * quote, in slices. A quote not found is reported as not found, never guessed.
  */
-import { createIndex, extractText, matchQuote, rangeFromOffsets, type QuoteMatch } from '../src/anchoring';
+import { createIndex, extractTextSteps, matchQuote, rangeFromOffsets, type QuoteMatch } from '../src/anchoring';
 import { buildWordIndex } from '../src/anchoring/fuzzy';
 import type { AnchorReport, PageRecord } from '../src/messages/protocol';
 import type { AnchoredClause } from './highlighter';
@@ -17,9 +17,19 @@ export interface AnchorResult {
 }
 
 export async function anchorPage(root: Node, records: readonly PageRecord[], slicer: Slicer): Promise<AnchorResult> {
+  // Extraction pauses every few thousand nodes, so a huge page is read in slices too.
   const t0 = performance.now();
-  const page = extractText(root, { isHidden });
-  const extractMs = performance.now() - t0;
+  let extractPaused = 0;
+  const steps = extractTextSteps(root, { isHidden });
+  let step = steps.next();
+  while (!step.done) {
+    const before = performance.now();
+    await slicer.maybeYield();
+    extractPaused += performance.now() - before;
+    step = steps.next();
+  }
+  const page = step.value;
+  const extractMs = performance.now() - t0 - extractPaused;
   await slicer.maybeYield();
 
   const t1 = performance.now();

@@ -83,6 +83,21 @@ function renderedChildren(el: Element): ArrayLike<Node> {
  * flat tree: open shadow roots (through their slots) and same-origin iframes are read too.
  */
 export function extractText(root: Node, options: ExtractOptions = {}): PageText {
+  const steps = extractTextSteps(root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Nodes visited between two pauses of extractTextSteps. */
+const NODES_PER_STEP = 2000;
+
+/**
+ * extractText in steps: the generator pauses every few thousand nodes so a caller can give the
+ * page a turn on a huge DOM, then resumes; its return value is the PageText.
+ */
+export function* extractTextSteps(root: Node, options: ExtractOptions = {}): Generator<void, PageText> {
   const isHidden = options.isHidden;
   const isBlock = options.isBlock ?? defaultIsBlock;
   const skip = (el: Element): boolean =>
@@ -101,7 +116,9 @@ export function extractText(root: Node, options: ExtractOptions = {}): PageText 
   // Depth-first with an explicit stack (deep pages must not overflow the call stack); a null
   // entry marks leaving a block element, so block ends are seen as well as block starts.
   const stack: (Node | null)[] = [root];
+  let visited = 0;
   while (stack.length > 0) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     const node = stack.pop();
     if (node === null) {
       pendingBreak = true;

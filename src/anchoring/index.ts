@@ -10,5 +10,5 @@ export { normalizeText, normalizeWithMap } from './normalize';
 export type { NormalizedText } from './normalize';
 export { createIndex, matchQuote } from './text-quote';
 export type { MatchMethod, NormalizedIndex, QuoteMatch, QuoteSelector } from './text-quote';
-export { extractText, rangeFromOffsets } from './dom-text';
+export { extractText, extractTextSteps, rangeFromOffsets } from './dom-text';
 export type { ExtractOptions, PageText, TextSegment } from './dom-text';
