@@ -3,7 +3,7 @@
  * profile, the unpacked extension loaded with --load-extension, pages served at their real
  * addresses with context.route.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -17,7 +17,8 @@ import {
   readHighlights,
   requireBuilt,
 } from './common';
-import type { LaunchOptions, TestBrowser, TestPage } from './types';
+import { chromiumBackground } from './chromium-lifecycle';
+import type { LaunchOptions, ServedRequest, TestBrowser, TestPage } from './types';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -46,13 +47,17 @@ function wrap(page: Page): TestPage {
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
   const extDir = options.extensionDir ?? DIST.chromium;
   requireBuilt(extDir);
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'termlight-chromium-'));
+  // A given profile folder is kept (a later launch on it is a browser restart); a fresh one is not.
+  const keepProfile = options.profileDir !== undefined;
+  if (options.profileDir) await mkdir(options.profileDir, { recursive: true });
+  const profile = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'termlight-chromium-')));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
       viewport: { width: 1280, height: 900 },
+      ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
       args: [
         `--disable-extensions-except=${extDir}`,
         `--load-extension=${extDir}`,
@@ -64,10 +69,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         '--disable-sync',
         '--no-first-run',
         ...(options.acceptInsecureCerts ? ['--ignore-certificate-errors'] : []),
+        // <-loopback> removes the implicit bypass of localhost, so the feed goes through it too.
+        ...(options.proxy ? [`--proxy-server=http://${options.proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
       ],
     });
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    if (!keepProfile) await rm(profile, { recursive: true, force: true });
     throw error;
   }
 
@@ -76,17 +83,20 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const extensionId = new URL(worker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
 
-  const served = new Map<string, string>();
+  const served = new Map<string, { html: string; headers: Record<string, string> }>();
+  const log: ServedRequest[] = [];
   // Local servers of the tests themselves (the HTTPS feed) are reached for real.
   await context.route(
     (url) => (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== 'localhost',
     (route) => {
-      const url = route.request().url();
-      const html = served.get(pageKey(url));
+      const request = route.request();
+      const url = request.url();
+      log.push({ url, method: request.method(), headers: request.headers(), postData: request.postData() });
+      const page = served.get(pageKey(url));
       return route.fulfill(
-        html === undefined
+        page === undefined
           ? { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_SERVED(url) }
-          : { status: 200, contentType: 'text/html; charset=utf-8', body: html },
+          : { status: 200, contentType: 'text/html; charset=utf-8', body: page.html, headers: page.headers },
       );
     },
   );
@@ -99,13 +109,17 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     return wrap(page);
   };
   const getProbe = async () => (probe ??= await openExtensionPage('popup/options.html'));
+  const background = chromiumBackground(context, extensionId, extDir, () => {
+    probe = null;
+  });
 
   return {
     name: 'chromium',
     extensionOrigin: origin,
-    async serve(url, html) {
-      served.set(pageKey(url), html);
+    async serve(url, html, serveOptions) {
+      served.set(pageKey(url), { html, headers: serveOptions?.headers ?? {} });
     },
+    served: log,
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
@@ -128,9 +142,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       return readBadge(probePage, await activeTabId(page, probePage));
     },
     highlights: readHighlights,
+    backgroundStatus: background.backgroundStatus,
+    stopBackground: background.stopBackground,
+    reloadExtension: background.reloadExtension,
     async close() {
       await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
+      if (!keepProfile) await rm(profile, { recursive: true, force: true });
     },
   };
 }

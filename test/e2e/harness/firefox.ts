@@ -5,6 +5,7 @@
  * their real addresses by BiDi request interception (network.addIntercept + provideResponse),
  * set on every tab the harness opens: no local server, no certificates, no resolver rules.
  */
+import { mkdirSync } from 'node:fs';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import {
   DIST,
@@ -17,12 +18,29 @@ import {
   readHighlights,
   requireBuilt,
 } from './common';
-import type { LaunchOptions, TestBrowser, TestPage } from './types';
+import { manifestVersion } from './extension-dir';
+import { firefoxBackground, installAddon } from './firefox-lifecycle';
+import type { LaunchOptions, ServedRequest, TestBrowser, TestPage } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'termlight@termlight.dev';
 /** Any fixed UUID will do; it makes extension URLs predictable across runs. */
 export const FIREFOX_EXTENSION_UUID = '6f1d3c1e-8a55-4a4e-9c1f-2b7e6d0a4c11';
+
+/** Every protocol through one HTTP proxy, localhost included (Firefox bypasses it by default). */
+function proxyPrefs(proxy: string): Record<string, unknown> {
+  const [host, port] = proxy.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+  };
+}
 
 function wrap(page: Page): TestPage {
   const control = async (label: string) => {
@@ -66,6 +84,8 @@ function wrap(page: Page): TestPage {
 export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
   const extDir = options.extensionDir ?? DIST.firefox;
   requireBuilt(extDir);
+  const install = options.firefoxInstall ?? 'temporary';
+  if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -75,18 +95,32 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 900 },
     acceptInsecureCerts: options.acceptInsecureCerts ?? false,
+    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     extraPrefsFirefox: {
+      ...(options.firefoxBackgroundIdleMs !== undefined
+        ? { 'extensions.background.idle.timeout': options.firefoxBackgroundIdleMs }
+        : {}),
+      // An unsigned add-on installed for good (ESR honours this pref; release builds do not).
+      ...(install !== 'temporary' ? { 'xpinstall.signatures.required': false } : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      ...(options.proxy ? proxyPrefs(options.proxy) : {}),
+      // 0 dark, 1 light (2 the system's, 3 the browser theme's).
+      ...(options.colorScheme
+        ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
+        : {}),
     },
   });
+  const background = firefoxBackground(browser, GECKO_ID, options.firefoxBackgroundIdleMs);
   try {
-    await browser.installExtension(extDir);
+    if (install === 'none') await background.waitForAddon();
+    else await installAddon(browser, extDir, install === 'permanent');
   } catch (error) {
     await browser.close();
     throw error;
   }
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-  const served = new Map<string, string>();
+  const served = new Map<string, { html: string; headers: Record<string, string> }>();
+  const log: ServedRequest[] = [];
 
   const intercept = async (page: Page) => {
     await page.setRequestInterception(true);
@@ -97,11 +131,20 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         void request.continue();
         return;
       }
-      const html = served.get(pageKey(url));
+      const entry: ServedRequest = { url, method: request.method(), headers: request.headers(), postData: null };
+      log.push(entry);
+      // postData() needs CDP; over BiDi the body is fetched on its own.
+      if (request.hasPostData()) {
+        request.fetchPostData().then(
+          (body) => void (entry.postData = body ?? null),
+          () => void (entry.postData = '(body not readable)'),
+        );
+      }
+      const page = served.get(pageKey(url));
       void request.respond(
-        html === undefined
+        page === undefined
           ? { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_SERVED(url) }
-          : { status: 200, contentType: 'text/html; charset=utf-8', body: html },
+          : { status: 200, contentType: 'text/html; charset=utf-8', body: page.html, headers: page.headers },
       );
     });
   };
@@ -121,13 +164,29 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     return wrapped;
   };
   const getProbe = async () => (probe ??= await openExtensionPage('popup/options.html'));
+  const reloadExtension = async (): Promise<string> => {
+    const expected = manifestVersion(extDir);
+    const old = probe;
+    probe = null;
+    await installAddon(browser, extDir, install !== 'temporary');
+    await old?.close().catch(() => undefined);
+    const page = await openExtensionPage('popup/options.html');
+    try {
+      const version = await page.evaluate(() => chrome.runtime.getManifest().version);
+      if (version !== expected) throw new Error(`Firefox runs version ${version} after installing ${expected}`);
+      return version;
+    } finally {
+      await page.close();
+    }
+  };
 
   return {
     name: 'firefox',
     extensionOrigin: origin,
-    async serve(url, html) {
-      served.set(pageKey(url), html);
+    async serve(url, html, serveOptions) {
+      served.set(pageKey(url), { html, headers: serveOptions?.headers ?? {} });
     },
+    served: log,
     async open(url) {
       const page = await browser.newPage();
       await intercept(page);
@@ -160,6 +219,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       return readBadge(probePage, await activeTabId(page, probePage));
     },
     highlights: readHighlights,
+    backgroundStatus: background.backgroundStatus,
+    stopBackground: background.stopBackground,
+    reloadExtension,
     async close() {
       await browser.close().catch(() => undefined);
     },

@@ -29,3 +29,7 @@ export async function withBrowser<T>(
 }
 export * from './pages';
 export * from './feed-server';
+export * from './isolated';
+export * from './pixels';
+export * from './recording-proxy';
+export * from './extension-dir';

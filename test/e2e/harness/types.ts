@@ -13,6 +13,56 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Trust self-signed certificates (the local HTTPS feed server of the feed tests). */
   acceptInsecureCerts?: boolean;
+  /**
+   * Use (and keep) this profile folder instead of a fresh temporary one, so that a second
+   * launch on the same folder is a browser restart. Created if missing; close() leaves it.
+   */
+  profileDir?: string;
+  /**
+   * Firefox only: the event page is suspended after this many milliseconds without work
+   * (pref extensions.background.idle.timeout, 30 000 by default), and stopBackground() then
+   * waits for that suspension instead of forcing it. Chromium has no such setting.
+   */
+  firefoxBackgroundIdleMs?: number;
+  /**
+   * Firefox only: how the add-on is installed. 'temporary' (the default) is BiDi
+   * webExtension.install of the folder, gone after a browser restart; 'permanent' installs it
+   * packed as an .xpi the way a user's add-on is, kept in the profile across restarts (the
+   * unsigned build is accepted because ESR honours xpinstall.signatures.required = false);
+   * 'none' installs nothing: the profile (profileDir) already has it permanently.
+   */
+  firefoxInstall?: 'temporary' | 'permanent' | 'none';
+  /**
+   * Send every request that leaves the browser (not answered by the harness) through this
+   * HTTP proxy, `host:port`, loopback included (see recording-proxy.ts).
+   */
+  proxy?: string;
+  /**
+   * The prefers-color-scheme every page sees, extension pages included (Chromium: the context's
+   * colorScheme; Firefox: the layout.css.prefers-color-scheme.content-override pref, as WebDriver
+   * BiDi has no media emulation). Unset: the browser's own, light when headless.
+   */
+  colorScheme?: 'light' | 'dark';
+}
+
+/** Extra response headers for a served page (e.g. a Content-Security-Policy). */
+export interface ServeOptions {
+  headers?: Record<string, string>;
+}
+
+/** One request the harness answered in place of the network (a served page, or its 404). */
+export interface ServedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  postData: string | null;
+}
+
+/** The extension's background (Chromium's service worker, Firefox's event page), as the browser reports it. */
+export interface BackgroundStatus {
+  running: boolean;
+  /** How many times it has started since the harness began watching it (first call of either method). */
+  starts: number;
 }
 
 /** One browser tab, whatever the library behind it. */
@@ -74,7 +124,9 @@ export interface TestBrowser {
    * the records' URL patterns are exercised for real. Any other http(s) request gets a 404 from
    * the harness: nothing ever reaches the network.
    */
-  serve(url: string, html: string): Promise<void>;
+  serve(url: string, html: string, options?: ServeOptions): Promise<void>;
+  /** Every http(s) request the harness answered instead of the network, in order. */
+  readonly served: readonly ServedRequest[];
   /** Opens a new tab at `url` and waits for its load event. */
   open(url: string): Promise<TestPage>;
   extensionUrl(path: string): string;
@@ -88,5 +140,22 @@ export interface TestBrowser {
   badge(page: TestPage): Promise<Badge>;
   /** Every CSS highlight registered in the page (CSS.highlights, main world). */
   highlights(page: TestPage): Promise<HighlightInfo[]>;
+  /** Whether the background runs now and how often it started, from the browser's own reports. */
+  backgroundStatus(): Promise<BackgroundStatus>;
+  /**
+   * Stops the extension's background and resolves once the browser reports it stopped; the next
+   * event (a message, a port, an alarm) starts a new one. Chromium: CDP ServiceWorker.stopWorker
+   * on the service worker. Firefox: with `firefoxBackgroundIdleMs`, waits for the browser's own
+   * idle suspension; otherwise suspends it as about:debugging's "Terminate background script".
+   */
+  stopBackground(): Promise<void>;
+  /**
+   * Reads the extension again from the folder it was launched from (`extensionDir`, which the
+   * test may have overwritten with a newer build) and installs it over the running one with the
+   * same id: an update. Chromium: the reload of chrome://extensions (developer mode switched on
+   * for it); Firefox: webExtension.install again (temporary or permanent, as launched). Resolves
+   * with the version now running, once it is the one in that folder's manifest.
+   */
+  reloadExtension(): Promise<string>;
   close(): Promise<void>;
 }

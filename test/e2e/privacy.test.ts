@@ -1,0 +1,230 @@
+/**
+ * What the extension sends over the network during a whole session of use: reading a known
+ * policy page, a page that is not one, and another known policy page; the popup and its search;
+ * the options page, importing a file, setting a records feed and checking it.
+ *
+ * How it is observed, the same way in both browsers:
+ * - Every request that leaves the browser goes through a recording proxy started by the test
+ *   (harness/recording-proxy.ts; Chromium --proxy-server with loopback not bypassed, Firefox
+ *   network.proxy.* prefs with localhost hijacking allowed). The proxy reads inside HTTPS
+ *   tunnels (the browser trusts any certificate here), so each request is seen whole: address,
+ *   headers and body. It passes on only requests to localhost (the feed server); anything else
+ *   is refused after being recorded.
+ * - Requests the harness answers itself instead of the network (the pages served at their real
+ *   addresses; TestBrowser.served) are checked too: a content script's request to the web would
+ *   land there, not at the proxy, and so (in Chromium, where playwright's routing covers the
+ *   service worker) would the background's to any host but localhost.
+ * Both were checked by planting a leak in a copy of the built extension: a content script
+ * fetch with the page's address, and a background fetch on each message (Chromium: to
+ * www.google.com, Firefox: a POST elsewhere). This test failed for each.
+ * The page under test makes no request of its own beyond its document (the fixtures load
+ * nothing), so every other request would be the extension's, or the browser's.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  DEMO_FIXTURE,
+  DEMO_URL,
+  FIXTURES,
+  fixtureHtml,
+  openServed,
+  recordsOf,
+  sleep,
+  startFeedServer,
+  startRecordingProxy,
+  waitForBadge,
+  withBrowser,
+  type BrowserName,
+  type ProxiedRequest,
+  type ServedRequest,
+  type TestPage,
+} from './harness';
+
+const demo = fixtureHtml(DEMO_FIXTURE);
+const NOT_A_POLICY = 'https://blog.example.org/2026/why-we-read-the-terms';
+const NOT_A_POLICY_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Why we read the terms</title></head>
+<body><h1>Why we read the terms</h1><p>A blog post about reading terms of service. Nothing here is a policy.</p></body></html>`;
+const COMMERCIAL_URL = 'https://www.anthropic.com/legal/commercial-terms';
+const commercial = recordsOf('anthropic.commercial-terms')[0]!;
+const COMMERCIAL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Commercial Terms of Service</title></head>
+<body><h1>Commercial Terms of Service</h1><p>Some text before. ${commercial.quote.exact} Some text after.</p></body></html>`;
+const SEARCH = 'Development Partner';
+const IMPORT = path.join(FIXTURES, 'tosdr-example.json');
+
+const FEED_PACK = JSON.stringify({
+  schemaVersion: 1,
+  packId: 'feed-privacy',
+  packVersion: '1',
+  publishedAt: '2026-11-20',
+  source: { kind: 'feed', name: 'Privacy test feed' },
+  platforms: [{ id: 'feedco', name: 'FeedCo', domains: ['feedco.example'] }],
+  documents: [
+    { id: 'feedco.terms', platformId: 'feedco', title: 'FeedCo Terms', kind: 'terms', url: 'https://feedco.example/terms', urlPatterns: ['feedco.example/terms'] },
+  ],
+  records: [
+    {
+      id: 'feedco.terms.r0',
+      documentId: 'feedco.terms',
+      title: 'FeedCo clause',
+      quote: { exact: 'FeedCo may do things with your data.' },
+      severity: 'medium',
+      categories: ['data-sharing'],
+      impact: 'An example impact.',
+      whyItMatters: 'An example reason.',
+      firstTracked: '2026-11-20',
+      lastVerified: '2026-11-20',
+      provenance: { sourceUrl: 'https://feedco.example/terms' },
+    },
+  ],
+});
+
+/**
+ * What must never leave: the addresses read, words of their clauses, what was searched and
+ * imported. Matched case-insensitively against every request's address, headers and body.
+ */
+const SECRETS = [
+  'anthropic',
+  'service-specific',
+  'commercial-terms',
+  'example.org',
+  'why-we-read',
+  'Beta Services',
+  'Fine-Tuning',
+  'Development Partner',
+  'liability',
+  'competing',
+  'Example Notes',
+  'notes.example.com',
+];
+const leaks = (what: string) => SECRETS.filter((secret) => what.toLowerCase().includes(secret.toLowerCase()));
+
+/**
+ * The browsers' own background services, which are not the extension: Chromium's component
+ * updater (update.googleapis.com, for components of its own, not our extension) and sign-in
+ * check (accounts.google.com ListAccounts), Firefox's Remote Settings
+ * (firefox.settings.services.mozilla.com) and puppeteer's placeholder host. Told apart by host;
+ * still searched for anything read, and they must not carry the extension's origin.
+ */
+const BROWSER_SERVICES: Record<BrowserName, RegExp> = {
+  chromium: /(^|\.)(googleapis\.com|google\.com|gvt1\.com|gstatic\.com)$/,
+  firefox: /(^|\.)(mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com)$|^dummy\.test$/,
+};
+
+const statusAfter = (options: TestPage, selector: string, pattern: string, previous = '') =>
+  options.waitFor(
+    ({ selector: s, pattern: p, previous: before }: { selector: string; pattern: string; previous: string }) => {
+      const text = document.querySelector(s)?.textContent ?? '';
+      return text !== before && new RegExp(p).test(text) ? text : '';
+    },
+    { selector, pattern, previous },
+    { timeout: 30_000, message: `${selector} never matched ${pattern}` },
+  );
+
+describe.each(BROWSERS)('%s: privacy', (name) => {
+  it('over a whole session the extension sends only the feed requests, and none says what the user reads', { timeout: 180_000 }, async () => {
+    const feed = await startFeedServer();
+    feed.answer = (ifNoneMatch) =>
+      ifNoneMatch === '"v1"' ? { status: 304, body: '' } : { status: 200, body: FEED_PACK, headers: { etag: '"v1"' } };
+    const proxy = await startRecordingProxy((host) => host === 'localhost');
+    let served: readonly ServedRequest[] = [];
+    const opened: string[] = [];
+    try {
+      await withBrowser(
+        name,
+        async (browser) => {
+          served = browser.served;
+          // Reading: a known policy page, a page that is not one, another known policy page.
+          const policy = await openServed(browser, DEMO_URL, demo);
+          opened.push(DEMO_URL);
+          expect((await waitForBadge(browser, policy)).text).toBe('4');
+          const blog = await openServed(browser, NOT_A_POLICY, NOT_A_POLICY_HTML);
+          opened.push(NOT_A_POLICY);
+          const terms = await openServed(browser, COMMERCIAL_URL, COMMERCIAL_HTML);
+          opened.push(COMMERCIAL_URL);
+          expect((await waitForBadge(browser, terms)).text).toBe('1');
+          expect((await browser.badge(blog)).text).toBe('');
+
+          // The popup for the policy page, then its offline search.
+          const popup = await browser.openExtensionPage(`popup/popup.html?tab=${await browser.tabId(policy)}`);
+          await popup.waitFor(() => document.querySelectorAll('article.record').length === 4, undefined, {
+            message: 'The popup did not list the four clauses',
+          });
+          await popup.fillByLabel('Search platforms and clauses', SEARCH);
+          await popup.waitFor(() => document.querySelectorAll('[aria-label="Search results"] li').length > 0, undefined, {
+            message: `The popup search found nothing for "${SEARCH}"`,
+          });
+
+          // The options page: import a file, set a feed, check it again.
+          const options = await browser.openExtensionPage('popup/options.html');
+          await options.uploadByLabel('Import records', IMPORT);
+          expect(await statusAfter(options, '[role="status"]', '^Imported|not imported')).toMatch(/^Imported 1 file/);
+          await options.fillByLabel('Feed address', feed.url);
+          await options.click('#feed-save');
+          const saved = await statusAfter(options, '#feed-status', '^Last (checked|check failed)');
+          expect(saved).toContain('Updated to version 1.');
+          await options.click('#feed-check');
+          expect(await statusAfter(options, '#feed-status', '^Last (checked|check failed)', saved)).toContain('The feed has not changed.');
+
+          // Back to reading, then a quiet moment for anything sent late.
+          await policy.bringToFront();
+          await policy.evaluate(() => location.reload());
+          expect((await waitForBadge(browser, policy)).text).toBe('4');
+          await sleep(3_000);
+        },
+        { acceptInsecureCerts: true, proxy: proxy.address },
+      );
+    } finally {
+      await proxy.close();
+      await feed.close();
+    }
+
+    const label = (r: ProxiedRequest) => `${r.method} ${r.url}`;
+    const hostOf = (r: ProxiedRequest) => (r.method === 'CONNECT' ? r.url.replace(/:\d+$/, '') : new URL(r.url).hostname);
+    const pageHosts = new Set(opened.map((o) => new URL(o).hostname));
+    const tunnels = proxy.requests.filter((r) => r.method === 'CONNECT');
+    const requests = proxy.requests.filter((r) => r.method !== 'CONNECT');
+    const toFeed = requests.filter((r) => r.url === feed.url);
+    const toBrowserServices = requests.filter((r) => r.url !== feed.url && BROWSER_SERVICES[name].test(hostOf(r)));
+    if (process.env.PRIVACY_DEBUG) for (const r of requests) console.log(label(r), JSON.stringify(r.headers), r.body.slice(0, 1500));
+    console.log(
+      `[privacy:${name}] ${proxy.requests.length} connections/requests left the browser: ` +
+        `${toFeed.length} to the feed (${toFeed.map((r) => r.method).join(', ')}), ` +
+        `${toBrowserServices.length} to the browser's own services (${[...new Set(toBrowserServices.map(hostOf))].join(', ') || 'none'}), ` +
+        `tunnels opened to ${[...new Set(tunnels.map(hostOf))].join(', ')}; ` +
+        `${served.length} requests answered by the harness (${[...new Set(served.map((s) => new URL(s.url).pathname))].join(', ')})`,
+    );
+
+    // Everything that left the browser is the feed, at exactly its address, or the browser's own
+    // services. A tunnel may also open to the host of a page being read (the browser connects
+    // ahead for a navigation the harness then answers), but no request goes through it.
+    const unexpected = requests.filter((r) => !toFeed.includes(r) && !toBrowserServices.includes(r));
+    expect(unexpected.map(label)).toEqual([]);
+    const tunnelHosts = tunnels.map(hostOf);
+    expect(tunnelHosts.filter((h) => h !== 'localhost' && !BROWSER_SERVICES[name].test(h) && !pageHosts.has(h))).toEqual([]);
+    expect(toFeed.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(2); // saved, then checked
+    expect(toFeed.length).toBe(feed.requests.length); // the proxy saw every request the feed server got
+
+    // None says what was read, searched or imported; the feed's carry no cookie, no referrer, no
+    // body; the browser's own are not the extension's (no extension origin in them).
+    for (const r of [...requests, ...tunnels.filter((t) => !pageHosts.has(hostOf(t)))]) {
+      expect(leaks(`${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`), label(r)).toEqual([]);
+    }
+    for (const r of toFeed) {
+      expect(r.headers.referer, label(r)).toBeUndefined();
+      expect(r.headers.cookie, label(r)).toBeUndefined();
+      expect(r.body, label(r)).toBe('');
+    }
+    for (const r of toBrowserServices) expect(JSON.stringify(r.headers), label(r)).not.toMatch(/(chrome|moz)-extension:/);
+
+    // What the harness answered in place of the web: the documents opened, nothing else.
+    for (const s of served) {
+      const url = new URL(s.url);
+      const isDocument = opened.includes(`${url.origin}${url.pathname}`);
+      const favicon = url.pathname === '/favicon.ico' && opened.some((o) => new URL(o).origin === url.origin);
+      expect(isDocument || favicon, `${s.method} ${s.url}`).toBe(true);
+      expect(s.method, s.url).toBe('GET');
+      expect(s.postData, s.url).toBeNull();
+    }
+  });
+});
