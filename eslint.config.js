@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'coverage/', '.tmp/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
