@@ -22,6 +22,7 @@ import {
   fixtureHtml,
   isolatedView,
   openServed,
+  poll,
   recordsOf,
   sleep,
   termlightRanges,
@@ -395,7 +396,12 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
       // All four clauses on the page: nothing is stale, so no run anchors again.
       const page = await openServed(browser, DEMO_URL, demo.replace('</body>', `${storm}</body>`));
       expect(await waitForBadge(browser, page)).toEqual(BADGE);
-      const first = await tabView(browser, page, extension);
+      // Let the first report settle (a page load can bring one follow-up check), then watch.
+      await sleep(1_500);
+      const first = await poll(async () => {
+        const view = await tabView(browser, page, extension);
+        return view.timing ? view : null;
+      });
       await page.bringToFront();
       await startCountingPaints(page);
       const ticksBefore = await ticks(page);
