@@ -8,6 +8,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { Reply, RequestType } from '../messages/protocol';
 import { parseRequest, senderFor, type SenderKind } from '../messages/validate';
 import { handlers } from './handlers';
+import { describeError } from './storage-errors';
 
 export function senderKind(sender: Runtime.MessageSender): SenderKind | null {
   if (sender.id !== browser.runtime.id) return null;
@@ -29,6 +30,6 @@ export async function dispatch(message: unknown, sender: Runtime.MessageSender):
     const handler = handlers[request.type] as (r: typeof request, s: Runtime.MessageSender) => Promise<unknown>;
     return { ok: true, data: (await handler(request, sender)) as never };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: describeError(error) };
   }
 }

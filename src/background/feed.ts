@@ -14,6 +14,7 @@ import { t } from '../i18n/t';
 import { parsePack } from '../records/schema';
 import { replacePack } from '../store/store';
 import { database } from './records-db';
+import { describeError } from './storage-errors';
 
 export const FEED_ALARM = 'termlight-feed';
 export const FEED_PERIOD_MINUTES = 360;
@@ -183,7 +184,7 @@ async function runCheck(): Promise<FeedState> {
       };
     }
   } catch (error) {
-    const reason = error instanceof FeedError ? error.message : t('feedCheckError', (error as Error).message);
+    const reason = error instanceof FeedError ? error.message : t('feedCheckError', describeError(error));
     next = { ...status, lastCheck: { at, outcome: 'failed', message: t('feedCheckFailed', reason) } };
   }
   // The user may have changed or cleared the address meanwhile: keep only a current result.

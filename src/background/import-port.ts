@@ -14,6 +14,7 @@ import type { Pack } from '../records/schema';
 import { replacePacks } from '../store/store';
 import { senderKind } from './dispatcher';
 import { database } from './records-db';
+import { describeError } from './storage-errors';
 
 const WRITE_BATCH = 100;
 
@@ -70,7 +71,7 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
     const imported = report.imported.length;
     post({
       type: 'error',
-      error: plural(imported, 'importStoringFailedOne', 'importStoringFailedMany', imported, (error as Error).message),
+      error: plural(imported, 'importStoringFailedOne', 'importStoringFailedMany', imported, describeError(error)),
     });
   }
 }
