@@ -11,6 +11,7 @@ import {
   DEMO_URL,
   fixtureHtml,
   openServed,
+  exampleFeedPack,
   startFeedServer,
   waitForBadge,
   withBrowser,
@@ -18,31 +19,7 @@ import {
   type TestPage,
 } from './harness';
 
-const pack = (version: string, records: number) =>
-  JSON.stringify({
-    schemaVersion: 1,
-    packId: 'feed-example',
-    packVersion: version,
-    publishedAt: '2026-11-20',
-    source: { kind: 'feed', name: 'Example feed' },
-    platforms: [{ id: 'feedco', name: 'FeedCo', domains: ['feedco.example'] }],
-    documents: [
-      { id: 'feedco.terms', platformId: 'feedco', title: 'FeedCo Terms', kind: 'terms', url: 'https://feedco.example/terms', urlPatterns: ['feedco.example/terms'] },
-    ],
-    records: Array.from({ length: records }, (_, i) => ({
-      id: `feedco.terms.r${i}`,
-      documentId: 'feedco.terms',
-      title: `FeedCo clause ${i}`,
-      quote: { exact: `FeedCo may do thing number ${i} with your data.` },
-      severity: 'medium',
-      categories: ['data-sharing'],
-      impact: 'An example impact.',
-      whyItMatters: 'An example reason.',
-      firstTracked: '2026-11-20',
-      lastVerified: '2026-11-20',
-      provenance: { sourceUrl: 'https://feedco.example/terms' },
-    })),
-  });
+const pack = (version: string, records: number) => exampleFeedPack({ packId: 'feed-example', version, records });
 
 let server: FeedServer;
 beforeAll(async () => {

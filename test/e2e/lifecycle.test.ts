@@ -56,6 +56,7 @@ import {
   type LaunchOptions,
   type TestBrowser,
   type TestPage,
+  exampleFeedPack,
 } from './harness';
 import { requireBuilt } from './harness/common';
 
@@ -72,30 +73,8 @@ const FEED_ALARM = 'termlight-feed';
 /** Firefox only: the event page is suspended after this long without work. */
 const FIREFOX_IDLE_MS = 1000;
 
-const feedPack = JSON.stringify({
-  schemaVersion: 1,
-  packId: 'lifecycle-feed',
-  packVersion: FEED.version,
-  publishedAt: '2026-11-20',
-  source: { kind: 'feed', name: 'Lifecycle feed' },
-  platforms: [{ id: 'feedco', name: FEED.service, domains: ['feedco.example'] }],
-  documents: [
-    { id: 'feedco.terms', platformId: 'feedco', title: 'FeedCo Terms', kind: 'terms', url: 'https://feedco.example/terms', urlPatterns: ['feedco.example/terms'] },
-  ],
-  records: Array.from({ length: FEED.records }, (_, i) => ({
-    id: `feedco.terms.r${i}`,
-    documentId: 'feedco.terms',
-    title: `FeedCo clause ${i}`,
-    quote: { exact: `FeedCo may do thing number ${i} with your data.` },
-    severity: 'medium',
-    categories: ['data-sharing'],
-    impact: 'An example impact.',
-    whyItMatters: 'An example reason.',
-    firstTracked: '2026-11-20',
-    lastVerified: '2026-11-20',
-    provenance: { sourceUrl: 'https://feedco.example/terms' },
-  })),
-});
+const feedPack = exampleFeedPack({ packId: 'lifecycle-feed', version: FEED.version, records: FEED.records, service: FEED.service, name: 'Lifecycle feed' });
+
 
 /**
  * The build under test, copied once: these tests run for minutes and launch several times, and

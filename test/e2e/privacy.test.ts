@@ -39,6 +39,7 @@ import {
   type ProxiedRequest,
   type ServedRequest,
   type TestPage,
+  exampleFeedPack,
 } from './harness';
 
 const demo = fixtureHtml(DEMO_FIXTURE);
@@ -52,32 +53,8 @@ const COMMERCIAL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf
 const SEARCH = 'Development Partner';
 const IMPORT = path.join(FIXTURES, 'tosdr-example.json');
 
-const FEED_PACK = JSON.stringify({
-  schemaVersion: 1,
-  packId: 'feed-privacy',
-  packVersion: '1',
-  publishedAt: '2026-11-20',
-  source: { kind: 'feed', name: 'Privacy test feed' },
-  platforms: [{ id: 'feedco', name: 'FeedCo', domains: ['feedco.example'] }],
-  documents: [
-    { id: 'feedco.terms', platformId: 'feedco', title: 'FeedCo Terms', kind: 'terms', url: 'https://feedco.example/terms', urlPatterns: ['feedco.example/terms'] },
-  ],
-  records: [
-    {
-      id: 'feedco.terms.r0',
-      documentId: 'feedco.terms',
-      title: 'FeedCo clause',
-      quote: { exact: 'FeedCo may do things with your data.' },
-      severity: 'medium',
-      categories: ['data-sharing'],
-      impact: 'An example impact.',
-      whyItMatters: 'An example reason.',
-      firstTracked: '2026-11-20',
-      lastVerified: '2026-11-20',
-      provenance: { sourceUrl: 'https://feedco.example/terms' },
-    },
-  ],
-});
+const FEED_PACK = exampleFeedPack({ packId: 'feed-privacy', version: '1', records: 1, name: 'Privacy test feed' });
+
 
 /**
  * What must never leave: the addresses read, words of their clauses, what was searched and

@@ -76,3 +76,34 @@ export async function startFeedServer(): Promise<FeedServer> {
       }),
   };
 }
+
+/**
+ * A small valid Termlight pack for a feed to serve: one fictional platform (FeedCo, whose
+ * search name is `service`), one document, `records` records.
+ */
+export function exampleFeedPack(options: { packId: string; version: string; records: number; service?: string; name?: string }): string {
+  return JSON.stringify({
+    schemaVersion: 1,
+    packId: options.packId,
+    packVersion: options.version,
+    publishedAt: '2026-11-20',
+    source: { kind: 'feed', name: options.name ?? 'Example feed' },
+    platforms: [{ id: 'feedco', name: options.service ?? 'FeedCo', domains: ['feedco.example'] }],
+    documents: [
+      { id: 'feedco.terms', platformId: 'feedco', title: 'FeedCo Terms', kind: 'terms', url: 'https://feedco.example/terms', urlPatterns: ['feedco.example/terms'] },
+    ],
+    records: Array.from({ length: options.records }, (_, i) => ({
+      id: `feedco.terms.r${i}`,
+      documentId: 'feedco.terms',
+      title: `FeedCo clause ${i}`,
+      quote: { exact: `FeedCo may do thing number ${i} with your data.` },
+      severity: 'medium',
+      categories: ['data-sharing'],
+      impact: 'An example impact.',
+      whyItMatters: 'An example reason.',
+      firstTracked: '2026-11-20',
+      lastVerified: '2026-11-20',
+      provenance: { sourceUrl: 'https://feedco.example/terms' },
+    })),
+  });
+}
