@@ -109,7 +109,6 @@ let generation = 0;
 function markChanged(): void {
   generation++;
 }
-export const storeGeneration = (): number => generation;
 
 type WriteTx = IDBPTransaction<TermlightDB, ('packs' | 'platforms' | 'documents' | 'records')[], 'readwrite'>;
 type Queue = (request: Promise<unknown>) => void;
@@ -241,7 +240,7 @@ const excerpt = (quote: string) =>
   quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
 
 /**
- * Values derived from the whole store, kept until the next write (see storeGeneration), so a
+ * Values derived from the whole store, kept until the next write (see markChanged), so a
  * popup over thousands of imported records opens without re-reading them all.
  */
 const derivedByDb = new WeakMap<Database, Map<string, { generation: number; value: Promise<unknown> }>>();

@@ -9,9 +9,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   DIST,
-  NOT_SERVED,
+  ServedPages,
   activeTabId,
-  pageKey,
   poll,
   readBadge,
   readHighlights,
@@ -83,7 +82,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const extensionId = new URL(worker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
 
-  const served = new Map<string, { html: string; headers: Record<string, string> }>();
+  const served = new ServedPages();
   const log: ServedRequest[] = [];
   // Local servers of the tests themselves (the HTTPS feed) are reached for real.
   await context.route(
@@ -92,12 +91,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const request = route.request();
       const url = request.url();
       log.push({ url, method: request.method(), headers: request.headers(), postData: request.postData() });
-      const page = served.get(pageKey(url));
-      return route.fulfill(
-        page === undefined
-          ? { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_SERVED(url) }
-          : { status: 200, contentType: 'text/html; charset=utf-8', body: page.html, headers: page.headers },
-      );
+      return route.fulfill(served.response(url));
     },
   );
 
@@ -117,7 +111,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     name: 'chromium',
     extensionOrigin: origin,
     async serve(url, html, serveOptions) {
-      served.set(pageKey(url), { html, headers: serveOptions?.headers ?? {} });
+      served.set(url, html, serveOptions?.headers);
     },
     served: log,
     async open(url) {

@@ -52,6 +52,26 @@ export const NOT_SERVED = (url: string) =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')}</p>`;
 
+/**
+ * The pages a test serves at real addresses, and the answer both launchers give a request:
+ * the served page, or a 404 (nothing ever reaches the network).
+ */
+export class ServedPages {
+  private readonly pages = new Map<string, { html: string; headers: Record<string, string> }>();
+
+  set(url: string, html: string, headers: Record<string, string> = {}): void {
+    this.pages.set(pageKey(url), { html, headers });
+  }
+
+  response(url: string): { status: number; contentType: string; body: string; headers?: Record<string, string> } {
+    const page = this.pages.get(pageKey(url));
+    const contentType = 'text/html; charset=utf-8';
+    return page === undefined
+      ? { status: 404, contentType, body: NOT_SERVED(url) }
+      : { status: 200, contentType, body: page.html, headers: page.headers };
+  }
+}
+
 /** [r, g, b, a] as the action API returns it → '#rrggbb'. */
 export function toHex(color: number[]): string {
   return `#${color

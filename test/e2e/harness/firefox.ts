@@ -9,10 +9,9 @@ import { mkdirSync } from 'node:fs';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import {
   DIST,
-  NOT_SERVED,
+  ServedPages,
   activeTabId,
   controlByLabelSource,
-  pageKey,
   poll,
   readBadge,
   readHighlights,
@@ -119,7 +118,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     throw error;
   }
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-  const served = new Map<string, { html: string; headers: Record<string, string> }>();
+  const served = new ServedPages();
   const log: ServedRequest[] = [];
 
   const intercept = async (page: Page) => {
@@ -140,12 +139,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
           () => void (entry.postData = '(body not readable)'),
         );
       }
-      const page = served.get(pageKey(url));
-      void request.respond(
-        page === undefined
-          ? { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_SERVED(url) }
-          : { status: 200, contentType: 'text/html; charset=utf-8', body: page.html, headers: page.headers },
-      );
+      void request.respond(served.response(url));
     });
   };
 
@@ -184,7 +178,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     name: 'firefox',
     extensionOrigin: origin,
     async serve(url, html, serveOptions) {
-      served.set(pageKey(url), { html, headers: serveOptions?.headers ?? {} });
+      served.set(url, html, serveOptions?.headers);
     },
     served: log,
     async open(url) {
