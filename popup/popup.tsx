@@ -42,7 +42,7 @@ function useTabView(): { view: TabView | null; tabId: number | null; error: stri
       setView(next);
       // The page is still anchoring: ask again shortly, for a few seconds at most.
       const comparing = next.documents.some((d) => d.verification.state === 'pending');
-      if ((next.status === 'pending' || comparing) && tries++ < 40) timer = setTimeout(() => void load().catch(fail), 250);
+      if ((next.status === 'pending' || comparing) && tries++ < 120) timer = setTimeout(() => void load().catch(fail), 250);
     };
     const fail = (e: Error) => live && setError(e.message);
     load().catch(fail);

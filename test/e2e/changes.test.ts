@@ -26,7 +26,7 @@ async function popupText(browser: TestBrowser, url: string, html: string, until:
       return new RegExp(source).test(text) ? text : '';
     },
     until.source,
-    { message: `The popup never said ${until}` },
+    { timeout: 40_000, message: `The popup never said ${until}` },
   );
 }
 
