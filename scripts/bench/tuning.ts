@@ -26,7 +26,7 @@ function find(pages: Pages, item: Item, tuning: FuzzyTuning): Span & { score: nu
   d.index.words ??= buildWordIndex(d.index.text);
   const q = normalizeText(item.quote.exact).trim();
   const found = fuzzyFind(d.index.text, d.index.words, q, normalizeText(item.quote.prefix ?? ''), normalizeText(item.quote.suffix ?? ''), tuning);
-  return found && { ...found, start: d.index.map[found.start]!, end: d.index.map[found.end - 1]! + 1 };
+  return found && { ...found, start: d.index.page.toSource(found.start), end: d.index.page.toSource(found.end - 1) + 1 };
 }
 
 function kindOf(item: RewordedItem | NegativeItem, at: Span): Kind {

@@ -56,11 +56,12 @@ function defaultIsBlock(el: Element): boolean {
 
 /**
  * What an element renders as its content: its open shadow root if it has one (light children
- * then appear only through slots), a slot's assigned nodes, a same-origin iframe's body.
+ * then appear only through slots), a slot's assigned nodes, a same-origin iframe's body; the
+ * element itself when it renders its own children.
  */
-function renderedChildren(el: Element): ArrayLike<Node> {
+function renderedChildren(el: Element): Node | Node[] {
   const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-  if (shadow) return shadow.childNodes;
+  if (shadow) return shadow;
   if (el.localName === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
     const assigned = (el as HTMLSlotElement).assignedNodes();
     if (assigned.length > 0) return assigned;
@@ -73,7 +74,7 @@ function renderedChildren(el: Element): ArrayLike<Node> {
       return []; // cross-origin: not ours to read
     }
   }
-  return el.childNodes;
+  return el;
 }
 
 /**
@@ -138,7 +139,7 @@ export function* extractTextSteps(root: Node, options: ExtractOptions = {}): Gen
       length += data.length;
       continue;
     }
-    let children: ArrayLike<Node>;
+    let parent: Node = node;
     if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
       if (skip(el)) continue;
@@ -147,13 +148,19 @@ export function* extractTextSteps(root: Node, options: ExtractOptions = {}): Gen
         pendingBreak = true;
         stack.push(null);
       }
-      children = renderedChildren(el);
-    } else if (node.nodeType === DOCUMENT_NODE || node.nodeType === FRAGMENT_NODE) {
-      children = node.childNodes;
-    } else {
+      const rendered = renderedChildren(el);
+      if (rendered !== el) {
+        if (Array.isArray(rendered)) {
+          for (let i = rendered.length - 1; i >= 0; i--) stack.push(rendered[i]!);
+          continue;
+        }
+        parent = rendered as Node;
+      }
+    } else if (node.nodeType !== DOCUMENT_NODE && node.nodeType !== FRAGMENT_NODE) {
       continue;
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    // Sibling links rather than childNodes[i]: indexing a live NodeList costs more per node.
+    for (let child = parent.lastChild; child !== null; child = child.previousSibling) stack.push(child);
   }
 
   return { text: parts.join(''), segments };

@@ -26,8 +26,8 @@ export interface WordIndex {
   ends: Int32Array;
   /** Interned id of each word. */
   ids: Int32Array;
-  /** Word → id. */
-  dict: Map<string, number>;
+  /** The id of a word, or -1 when the page does not have it. */
+  idOf(word: string): number;
   /** Positions of each id: positions[offsets[id] .. offsets[id + 1]). */
   offsets: Int32Array;
   positions: Int32Array;
@@ -74,38 +74,35 @@ export const FUZZY: Readonly<FuzzyTuning> = {
 };
 
 
-/** Letters and digits beyond ASCII, remembered per code unit (a page uses few of them). */
-const wordUnit = new Map<number, boolean>();
-function isWordUnit(cu: number): boolean {
-  if (cu < 0x80) return (cu >= 0x61 && cu <= 0x7a) || (cu >= 0x30 && cu <= 0x39) || (cu >= 0x41 && cu <= 0x5a);
-  if (cu >= 0xd800 && cu <= 0xdfff) return true; // astral letters: keep surrogate pairs inside words
-  let known = wordUnit.get(cu);
-  if (known === undefined) {
-    known = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(cu));
-    wordUnit.set(cu, known);
-  }
-  return known;
-}
+/**
+ * A word: a run of letters, digits and marks; any astral code point or lone surrogate counts as
+ * a letter, so a surrogate pair never splits a word.
+ */
+const WORD_RE = /[\p{L}\p{N}\p{M}\u{10000}-\u{10ffff}\p{Cs}]+/gu;
 
 /**
- * Splits already-normalised text into words (runs of letters and digits) and indexes where
- * each occurs. A plain loop over code units: no regular expression, no match objects.
+ * Splits already-normalised text into words and indexes where each occurs. The words come from
+ * one native regular-expression pass and each one's offset from a native indexOf, so the script
+ * loops once per word, not once per character: this runs once per page, before the JIT has
+ * warmed up, whenever any quote needs fuzzy matching.
  */
 export function buildWordIndex(norm: string): WordIndex {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const idList: number[] = [];
+  const words = norm.match(WORD_RE) ?? [];
+  const count = words.length;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const ids = new Int32Array(count);
   const dict = new Map<string, number>();
   const counts: number[] = [];
-  const n = norm.length;
-  for (let i = 0; i < n; ) {
-    if (!isWordUnit(norm.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordUnit(norm.charCodeAt(i))) i++;
-    const word = norm.slice(start, i);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const word = words[k]!;
+    // Only non-word characters lie between the previous word and this one, so the first
+    // occurrence from there is this word.
+    at = norm.indexOf(word, at);
+    starts[k] = at;
+    at += word.length;
+    ends[k] = at;
     let id = dict.get(word);
     if (id === undefined) {
       id = dict.size;
@@ -113,38 +110,19 @@ export function buildWordIndex(norm: string): WordIndex {
       counts.push(0);
     }
     counts[id]!++;
-    starts.push(start);
-    ends.push(i);
-    idList.push(id);
+    ids[k] = id;
   }
   const offsets = new Int32Array(dict.size + 1);
   for (let id = 0; id < dict.size; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
   const fill = offsets.slice(0, dict.size);
-  const positions = new Int32Array(idList.length);
-  for (let i = 0; i < idList.length; i++) positions[fill[idList[i]!]!++] = i;
-  return {
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
-    ids: Int32Array.from(idList),
-    dict,
-    offsets,
-    positions,
-  };
+  const positions = new Int32Array(count);
+  for (let k = 0; k < count; k++) positions[fill[ids[k]!]!++] = k;
+  return { starts, ends, ids, offsets, positions, idOf: (word) => dict.get(word) ?? -1 };
 }
 
 /** The words of a (short) normalised string, split as buildWordIndex splits a page. */
 export function wordsOf(norm: string): string[] {
-  const words: string[] = [];
-  for (let i = 0; i < norm.length; ) {
-    if (!isWordUnit(norm.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < norm.length && isWordUnit(norm.charCodeAt(i))) i++;
-    words.push(norm.slice(start, i));
-  }
-  return words;
+  return norm.match(WORD_RE) ?? [];
 }
 
 export interface FuzzyMatch {
@@ -180,7 +158,7 @@ export function fuzzyFind(
   const quote = wordsOf(quoteNorm);
   const m = quote.length;
   if (m < tuning.minWords) return null;
-  const qIds = quote.map((w) => index.dict.get(w) ?? -1);
+  const qIds = quote.map((w) => index.idOf(w));
 
   // 1. Votes per diagonal bucket; rarer words weigh more.
   const bucketWidth = Math.max(2, Math.round(m / 8));
@@ -355,7 +333,7 @@ function contextShare(index: WordIndex, c: Candidate, prefixNorm: string, suffix
     if (words.length === 0) return 0;
     const around = new Set<number>();
     for (let k = Math.max(0, from); k < Math.min(index.ids.length, to); k++) around.add(index.ids[k]!);
-    return words.filter((word) => around.has(index.dict.get(word) ?? -1)).length / words.length;
+    return words.filter((word) => around.has(index.idOf(word))).length / words.length;
   };
   return Math.max(share(prefix, c.firstWord - 14, c.firstWord), share(suffix, c.endWord, c.endWord + 14));
 }

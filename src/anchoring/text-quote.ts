@@ -6,7 +6,7 @@
  */
 
 import { buildWordIndex, fuzzyFind, type WordIndex } from './fuzzy';
-import { normalizeText, normalizeWithMap, trimIgnorable } from './normalize';
+import { normalizePage, normalizeText, trimIgnorable, type NormalizedPage } from './normalize';
 
 /** A quote with optional context, as in the W3C Web Annotation TextQuoteSelector. */
 export interface QuoteSelector {
@@ -41,9 +41,10 @@ export interface MatchOptions {
 export interface NormalizedIndex {
   /** The text the index was built from. */
   readonly source: string;
-  /** Normalised text and its map back to `source` (see normalizeWithMap). */
+  /** Normalised text (see normalize.ts). */
   readonly text: string;
-  readonly map: Int32Array;
+  /** Maps between normalised offsets and offsets in `source` (see normalizePage). */
+  readonly page: NormalizedPage;
   /** The normalised text's words, built on the first fuzzy search. */
   words?: WordIndex;
 }
@@ -54,14 +55,14 @@ export interface NormalizedIndex {
  * quotes all match exactly never pays for normalising the whole text.
  */
 export function createIndex(text: string): NormalizedIndex {
-  let normalized: { text: string; map: Int32Array } | undefined;
+  let normalized: NormalizedPage | undefined;
   return {
     source: text,
-    get text() {
-      return (normalized ??= normalizeWithMap(text)).text;
+    get page() {
+      return (normalized ??= normalizePage(text));
     },
-    get map() {
-      return (normalized ??= normalizeWithMap(text)).map;
+    get text() {
+      return (normalized ??= normalizePage(text)).text;
     },
   };
 }
@@ -103,8 +104,8 @@ export function matchQuote(
     if (++occurrences <= LOCAL_CONTEXT_LIMIT) {
       score = localContextScore(text, at, end, prefix, suffix);
     } else {
-      const { map, text: norm } = getIndex();
-      score = contextScore(norm, lowerBound(map, at), lowerBound(map, end), prefix, suffix);
+      const { page, text: norm } = getIndex();
+      score = contextScore(norm, page.fromSource(at), page.fromSource(end), prefix, suffix);
     }
     if (score > bestScore) {
       best = { start: at, end, method: 'exact', score: 1 };
@@ -114,12 +115,12 @@ export function matchQuote(
   }
 
   // 2. Occurrences in the normalised text.
-  const { map, text: norm } = getIndex();
+  const { page, text: norm } = getIndex();
   for (let at = norm.indexOf(needle); at !== -1; at = norm.indexOf(needle, at + 1)) {
     const nEnd = at + needle.length;
     const score = maxScore === 0 ? 0 : contextScore(norm, at, nEnd, prefix, suffix);
     if (score > bestScore) {
-      best = { start: map[at]!, end: sourceEnd(text, map[nEnd - 1]!), method: 'normalized', score: 1 };
+      best = { start: page.toSource(at), end: sourceEnd(text, page.toSource(nEnd - 1)), method: 'normalized', score: 1 };
       bestScore = score;
       if (score === maxScore) break;
     }
@@ -132,8 +133,8 @@ export function matchQuote(
   const found = fuzzyFind(index_.text, index_.words, needle, normalizeText(quote.prefix ?? ''), normalizeText(quote.suffix ?? ''));
   if (!found) return null;
   return {
-    start: index_.map[found.start]!,
-    end: sourceEnd(text, index_.map[found.end - 1]!),
+    start: index_.page.toSource(found.start),
+    end: sourceEnd(text, index_.page.toSource(found.end - 1)),
     method: 'fuzzy',
     score: found.score,
     context: found.context,
@@ -160,18 +161,6 @@ function sourceEnd(text: string, offset: number): number {
 }
 
 const LOCAL_CONTEXT_LIMIT = 8;
-
-/** First index i with map[i] >= offset (map is non-decreasing); map.length - 1 at most. */
-function lowerBound(map: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (map[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * contextScore for an occurrence in the raw text, normalising only a window around it (wide

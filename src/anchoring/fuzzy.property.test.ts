@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildWordIndex } from './fuzzy';
+
+/** Words by their definition, one code unit at a time: letters, digits, marks, any surrogate. */
+function referenceWords(norm: string): string[] {
+  const isWordUnit = (c: string) => /[\p{L}\p{N}\p{M}]/u.test(c) || (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff);
+  const out: string[] = [];
+  let word = '';
+  for (const unit of norm.split('')) {
+    if (isWordUnit(unit)) word += unit;
+    else if (word) [out[out.length], word] = [word, ''];
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** Interning the slow, obvious way: the reference for the index. */
+function reference(norm: string) {
+  const dict = new Map<string, number>();
+  const ids = referenceWords(norm).map((w) => {
+    if (!dict.has(w)) dict.set(w, dict.size);
+    return dict.get(w)!;
+  });
+  return { dict, ids };
+}
+
+const word = fc.oneof(
+  fc.constantFrom('the', 'terms', 'we', 'you', 'data', 'ab', 'ba', 'été', 'ﬁ', '\u{1F600}x', 'e\u0301', '\ud800a', '٣٤'),
+  fc.string({ unit: fc.constantFrom('a', 'b', 'c', '1', 'é', 'ж'), minLength: 1, maxLength: 6 }),
+);
+const page = fc.array(fc.tuple(word, fc.constantFrom(' ', ', ', '.\n', '-', "'")), { maxLength: 400 }).map((ws) => ws.flat().join(''));
+
+describe('buildWordIndex', () => {
+  it('interns words exactly as a Map would, and finds each by idOf', () => {
+    fc.assert(
+      fc.property(page, fc.array(word, { maxLength: 10 }), (norm, probes) => {
+        const index = buildWordIndex(norm);
+        const ref = reference(norm);
+        expect(Array.from(index.ids)).toEqual(ref.ids);
+        for (const w of [...ref.dict.keys(), ...probes]) expect(index.idOf(w)).toBe(ref.dict.get(w) ?? -1);
+        for (let k = 0; k < index.ids.length; k++) {
+          expect(norm.slice(index.starts[k], index.ends[k])).toBe(referenceWords(norm)[k]);
+          const id = index.ids[k]!;
+          const at = Array.from(index.positions.subarray(index.offsets[id], index.offsets[id + 1]));
+          expect(at).toContain(k);
+        }
+      }),
+    );
+  });
+
+  it('keeps tens of thousands of distinct words apart (table growth, hash collisions)', () => {
+    const words = Array.from({ length: 30_000 }, (_, i) => `w${i.toString(36)}x`);
+    const norm = `${words.join(' ')} ${words.slice(0, 100).join(' ')}`;
+    const index = buildWordIndex(norm);
+    expect(index.ids.length).toBe(30_100);
+    expect(new Set(index.ids).size).toBe(30_000);
+    expect(index.idOf('w0x')).toBe(0);
+    expect(index.ids[30_000]).toBe(0);
+    expect(index.idOf(words[29_999]!)).toBe(29_999);
+    expect(index.idOf('absent')).toBe(-1);
+  });
+});
