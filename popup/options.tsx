@@ -16,13 +16,17 @@ document.title = t('optionsTitle');
 
 function Options() {
   const [summary, setSummary] = useState<CacheSummary | null>(null);
+  const [readError, setReadError] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
   const refresh = () =>
     request({ type: 'options/summary' })
-      .then(setSummary)
-      .catch((e: Error) => setStatus(t('optionsReadFailed', e.message)));
+      .then((next) => {
+        setSummary(next);
+        setReadError('');
+      })
+      .catch((e: Error) => setReadError(t('optionsReadFailed', e.message)));
   useEffect(() => void refresh(), []);
 
   const act = async (done: string, run: () => Promise<CacheSummary>) => {
@@ -44,6 +48,7 @@ function Options() {
       <FeedSection busy={busy} setBusy={setBusy} onUpdated={() => void refresh()} />
       <SourcesSection
         summary={summary}
+        readError={readError}
         busy={busy}
         onRemove={(row) => void act(t('optionsRemoved', row.name), () => request({ type: 'options/remove-packs', packIds: row.packIds }))}
         onRestore={() => void act(t('optionsRestored'), () => request({ type: 'options/restore-bundled' }))}

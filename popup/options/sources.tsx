@@ -45,6 +45,8 @@ export function sourceRows(packs: readonly PackMeta[]): SourceRow[] {
 
 export function SourcesSection(props: {
   summary: CacheSummary | null;
+  /** Why the summary could not be read; shown instead of "Reading…", which would never end. */
+  readError: string;
   busy: boolean;
   onRemove: (row: { name: string; packIds: string[] }) => void;
   onRestore: () => void;
@@ -97,6 +99,10 @@ export function SourcesSection(props: {
             </tbody>
           </table>
         </>
+      ) : props.readError ? (
+        <p id="totals" class="error">
+          {props.readError}
+        </p>
       ) : (
         <p aria-busy="true">{t('sourcesReading')}</p>
       )}

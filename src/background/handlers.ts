@@ -168,7 +168,12 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
 
   async 'popup/tab'(request) {
     const state = await getTabState(request.tabId);
-    if (!state) return { status: 'none', documents: [], found: [], notFound: [] } satisfies TabView;
+    if (!state) {
+      // "Not a page in your records" only when the records could be read: with no storage the
+      // page's lookup failed, and the reader is told why instead.
+      await database();
+      return { status: 'none', documents: [], found: [], notFound: [] } satisfies TabView;
+    }
     const db = await database();
     const names = await platformNames(db);
     const documents: TabView['documents'] = [];

@@ -30,6 +30,23 @@ export function listenForImports(): void {
   });
 }
 
+/**
+ * Refuses a write that cannot fit in what the browser has left for the extension, before it
+ * starts: Firefox, reaching its quota inside a transaction, was seen keeping part of it and then
+ * refusing even deletions (test/e2e/storage-limits.test.ts). The files' size is a lower bound
+ * of what their records take once stored (indexes and copies come on top).
+ */
+async function ensureRoom(bytes: number): Promise<void> {
+  let left = Infinity;
+  try {
+    const { quota, usage } = await navigator.storage.estimate();
+    if (quota !== undefined && usage !== undefined) left = quota - usage;
+  } catch {
+    // No estimate: let the write itself find out.
+  }
+  if (bytes >= left) throw new DOMException(`${bytes} bytes to store, ${left} left`, 'QuotaExceededError');
+}
+
 async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
   const post = (update: ImportUpdate) => {
     try {
@@ -45,11 +62,11 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
   }
   const { files } = start.data;
   const report: ImportReport = { imported: [], failed: [] };
-  const good: { file: string; pack: Pack; skipped: number }[] = [];
+  const good: { file: string; pack: Pack; skipped: number; bytes: number }[] = [];
   let lastPost = 0;
   for (const [i, file] of files.entries()) {
     const parsed = parseImportFile(file.name, file.text);
-    if (parsed.ok) good.push({ file: file.name, pack: parsed.pack, skipped: parsed.skipped });
+    if (parsed.ok) good.push({ file: file.name, pack: parsed.pack, skipped: parsed.skipped, bytes: file.text.length });
     else report.failed.push({ file: file.name, error: parsed.error });
     if (Date.now() - lastPost > 100 || i === files.length - 1) {
       lastPost = Date.now();
@@ -60,6 +77,7 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
     const db = await database();
     for (let i = 0; i < good.length; i += WRITE_BATCH) {
       const batch = good.slice(i, i + WRITE_BATCH);
+      await ensureRoom(batch.reduce((sum, g) => sum + g.bytes, 0));
       const metas = await replacePacks(db, batch.map((g) => g.pack));
       metas.forEach((meta, j) => {
         report.imported.push({ file: batch[j]!.file, packId: meta.packId, ...meta.counts, skipped: batch[j]!.skipped });

@@ -6,13 +6,14 @@ import browser from 'webextension-polyfill';
 import { parsePack } from '../records/schema';
 import { bundledPackJson } from '../records/bundled';
 import { openDatabase, type Database } from '../store/db';
-import { listPacks, replacePack } from '../store/store';
+import { listPacks, removeOrphans, replacePack } from '../store/store';
 
 let opening: Promise<Database> | null = null;
 
 export function database(): Promise<Database> {
   opening ??= openDatabase().then(async (db) => {
     if ((await listPacks(db)).length === 0) await loadBundled(db);
+    else await removeOrphans(db).catch(() => 0); // rows a failed write may have left (see removeOrphans)
     return db;
   });
   opening.catch(() => {

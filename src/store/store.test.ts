@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { pack } from '../../test/helpers/packs';
 import type { Pack } from '../records/schema';
 import { openDatabase, type Database } from './db';
-import { compareRecord, listPacks, recordsForUrl, removePack, replacePack, search } from './store';
+import { compareRecord, listPacks, recordsForUrl, removeOrphans, removePack, replacePack, search } from './store';
 
 let db: Database;
 beforeEach(async () => {
@@ -54,6 +54,21 @@ describe('store', () => {
     await expect(replacePack(db, broken)).rejects.toThrow();
     expect(await db.count('records')).toBe(3);
     expect((await listPacks(db))[0]!.packVersion).toBe('1');
+  });
+
+  it('removes rows left without their pack (what Firefox kept of a write that hit the quota), and nothing else', async () => {
+    await replacePack(db, twoPlatforms());
+    // A half-kept import: records of a pack whose meta, platform and document rows never landed.
+    await db.put('records', { ...(await db.get('records', 'main|a1'))!, key: 'big|r0', packId: 'big', documentKey: 'big|doc' });
+    await db.put('records', { ...(await db.get('records', 'main|a1'))!, key: 'big|r1', packId: 'big', documentKey: 'big|doc' });
+    await db.put('platforms', { ...(await db.get('platforms', 'main|acme'))!, key: 'big|p', packId: 'big' });
+    expect(await db.count('records')).toBe(5);
+
+    expect(await removeOrphans(db)).toBe(3);
+    expect(await db.count('records')).toBe(3);
+    expect(await db.count('platforms')).toBe(2);
+    expect((await recordsForUrl(db, 'https://www.acme.example/legal/terms')).records).toHaveLength(2);
+    expect(await removeOrphans(db)).toBe(0);
   });
 
   it('removes one source and nothing else', async () => {

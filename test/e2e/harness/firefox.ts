@@ -107,6 +107,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       ...(options.colorScheme
         ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
         : {}),
+      ...options.firefoxPrefs,
     },
   });
   const background = firefoxBackground(browser, GECKO_ID, options.firefoxBackgroundIdleMs);

@@ -43,6 +43,11 @@ export interface LaunchOptions {
    * BiDi has no media emulation). Unset: the browser's own, light when headless.
    */
   colorScheme?: 'light' | 'dark';
+  /**
+   * Firefox only: more preferences for the profile (e.g. a small storage quota, or IndexedDB
+   * switched off in private browsing) to put the extension in conditions a user's browser can be in.
+   */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 /** Extra response headers for a served page (e.g. a Content-Security-Policy). */

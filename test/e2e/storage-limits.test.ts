@@ -1,0 +1,129 @@
+/**
+ * Storage the browser refuses, in a real browser: a quota too small for an import, and a
+ * private-browsing-only Firefox with IndexedDB switched off in private windows. What a reader
+ * would notice if it broke: a stuck "Reading…", an import half-stored, records lost, or no
+ * word of why nothing is highlighted.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/t';
+import {
+  DEMO_FIXTURE,
+  DEMO_URL,
+  exampleFeedPack,
+  fixtureHtml,
+  openServed,
+  waitForBadge,
+  withBrowser,
+  type TestBrowser,
+  type TestPage,
+} from './harness';
+import { activeTabId } from './harness/common';
+
+const GECKO_ID = 'termlight@termlight.dev';
+const STORAGE_FULL = t('errorStorageFull');
+const STORAGE_UNAVAILABLE = t('errorStorageUnavailable');
+
+const totals = (options: TestPage) =>
+  options.waitFor(() => document.getElementById('totals')?.textContent ?? '', undefined, {
+    message: 'The options page never showed its totals (or why it cannot)',
+  });
+
+/** The import status once it reports an outcome. */
+const importOutcome = (options: TestPage) =>
+  options.waitFor(
+    () => {
+      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      return /^Imported|not imported|failed/i.test(text) ? text : '';
+    },
+    undefined,
+    { timeout: 60_000, message: 'The import never reported' },
+  );
+
+async function withPackFile<T>(json: string, body: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'termlight-storage-'));
+  const file = path.join(dir, 'big-pack.json');
+  await writeFile(file, json);
+  try {
+    return await body(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Imports a pack too big for what is left of the quota: the reader is told storage is full,
+ * nothing of it is stored, and the records already there still highlight a policy page.
+ */
+async function importIntoFullStorage(browser: TestBrowser): Promise<void> {
+  const options = await browser.openExtensionPage('popup/options.html');
+  const before = await totals(options);
+  expect(before).toMatch(/^\d+ platforms, \d+ documents, \d+ records/);
+
+  const pack = exampleFeedPack({ packId: 'big-import', version: '1', records: 20_000, service: 'BigCo', name: 'A big pack' });
+  await withPackFile(pack, async (file) => {
+    await options.uploadByLabel('Import records', file);
+    const outcome = await importOutcome(options);
+    expect(outcome).toContain(STORAGE_FULL);
+    expect(outcome).not.toMatch(/^Imported/);
+  });
+
+  // Nothing half-written: a fresh options page reads the same totals, and no BigCo source.
+  await options.close();
+  const again = await browser.openExtensionPage('popup/options.html');
+  expect(await totals(again)).toBe(before);
+  expect(await again.evaluate(() => document.body.innerText)).not.toContain('A big pack');
+
+  // The records already stored still work.
+  const page = await openServed(browser, DEMO_URL, fixtureHtml(DEMO_FIXTURE));
+  expect(Number((await waitForBadge(browser, page)).text)).toBeGreaterThan(0);
+}
+
+describe('firefox: storage the browser refuses', () => {
+  it('a full quota: the import is refused whole with "storage is full", and the bundled records keep working', () =>
+    withBrowser(
+      'firefox',
+      importIntoFullStorage,
+      // 6 MB for the extension's whole storage: the bundled records fit (about 2.5-4 MB), a
+      // 20,000-record pack does not.
+      { firefoxPrefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': 6 * 1024 } },
+    ));
+
+  it('private windows only, IndexedDB off there: options and popup say why, instead of hanging or showing nothing', async () => {
+    const profileDir = await mkdtemp(path.join(os.tmpdir(), 'termlight-private-'));
+    try {
+      // The user allowed Termlight in private windows (about:addons), as Firefox stores it.
+      await writeFile(
+        path.join(profileDir, 'extension-preferences.json'),
+        JSON.stringify({ [GECKO_ID]: { permissions: ['internal:privateBrowsingAllowed'], origins: [] } }),
+      );
+      await withBrowser(
+        'firefox',
+        async (browser) => {
+          const options = await browser.openExtensionPage('popup/options.html');
+          expect(await options.evaluate(() => (globalThis as unknown as { browser: { extension: { inIncognitoContext: boolean } } }).browser.extension.inIncognitoContext)).toBe(true);
+          expect(await totals(options)).toContain(STORAGE_UNAVAILABLE);
+          expect(await options.evaluate(() => document.body.innerText)).not.toContain(t('sourcesReading'));
+
+          const page = await openServed(browser, DEMO_URL, fixtureHtml(DEMO_FIXTURE));
+          const tabId = await activeTabId(page, options);
+          const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+          const said = await popup.waitFor(
+            (expected: string) => (document.body.innerText.includes(expected) ? document.body.innerText : ''),
+            STORAGE_UNAVAILABLE,
+            { message: 'The popup never said that storage is unavailable' },
+          );
+          expect(said).toContain(STORAGE_UNAVAILABLE);
+        },
+        {
+          profileDir,
+          firefoxPrefs: { 'browser.privatebrowsing.autostart': true, 'dom.indexedDB.privateBrowsing.enabled': false },
+        },
+      );
+    } finally {
+      await rm(profileDir, { recursive: true, force: true });
+    }
+  });
+});
