@@ -1,10 +1,12 @@
 /**
- * Storage the browser refuses, in a real browser: a quota too small for an import, and a
- * private-browsing-only Firefox with IndexedDB switched off in private windows. What a reader
+ * Storage the browser refuses, in a real browser: a quota too small for an import (Firefox; in
+ * Chromium the DevTools quota override does not reach extension origins), a private-browsing-
+ * only Firefox with IndexedDB switched off there, and a Chromium profile whose IndexedDB cannot
+ * be opened. What a reader
  * would notice if it broke: a stuck "Reading…", an import half-stored, records lost, or no
  * word of why nothing is highlighted.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +19,7 @@ import {
   openServed,
   waitForBadge,
   withBrowser,
+  unpackedExtensionId,
   type TestBrowser,
   type TestPage,
 } from './harness';
@@ -51,6 +54,24 @@ async function withPackFile<T>(json: string, body: (file: string) => Promise<T>)
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Options and the popup of a policy page say that there is no storage, and nothing hangs. */
+async function saysStorageUnavailable(browser: TestBrowser): Promise<void> {
+  const options = await browser.openExtensionPage('popup/options.html');
+  expect(await totals(options)).toContain(STORAGE_UNAVAILABLE);
+  expect(await options.evaluate(() => document.body.innerText)).not.toContain(t('sourcesReading'));
+
+  const page = await openServed(browser, DEMO_URL, fixtureHtml(DEMO_FIXTURE));
+  const tabId = await activeTabId(page, options);
+  const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+  const said = await popup.waitFor(
+    (expected: string) => (document.body.innerText.includes(expected) ? document.body.innerText : ''),
+    STORAGE_UNAVAILABLE,
+    { message: 'The popup never said that storage is unavailable' },
+  );
+  expect(said).toContain(t('optionsReadFailed', STORAGE_UNAVAILABLE));
+  expect(said).not.toContain(t('popupNotAPolicyPage'));
 }
 
 /**
@@ -104,24 +125,28 @@ describe('firefox: storage the browser refuses', () => {
         async (browser) => {
           const options = await browser.openExtensionPage('popup/options.html');
           expect(await options.evaluate(() => (globalThis as unknown as { browser: { extension: { inIncognitoContext: boolean } } }).browser.extension.inIncognitoContext)).toBe(true);
-          expect(await totals(options)).toContain(STORAGE_UNAVAILABLE);
-          expect(await options.evaluate(() => document.body.innerText)).not.toContain(t('sourcesReading'));
-
-          const page = await openServed(browser, DEMO_URL, fixtureHtml(DEMO_FIXTURE));
-          const tabId = await activeTabId(page, options);
-          const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
-          const said = await popup.waitFor(
-            (expected: string) => (document.body.innerText.includes(expected) ? document.body.innerText : ''),
-            STORAGE_UNAVAILABLE,
-            { message: 'The popup never said that storage is unavailable' },
-          );
-          expect(said).toContain(STORAGE_UNAVAILABLE);
+          await saysStorageUnavailable(browser);
         },
         {
           profileDir,
           firefoxPrefs: { 'browser.privatebrowsing.autostart': true, 'dom.indexedDB.privateBrowsing.enabled': false },
         },
       );
+    } finally {
+      await rm(profileDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('chromium: storage the browser refuses', () => {
+  it('an IndexedDB that cannot be opened (a damaged profile): options and popup say why', async () => {
+    const profileDir = await mkdtemp(path.join(os.tmpdir(), 'termlight-blocked-'));
+    try {
+      // A file where Chromium keeps the extension's database folder: opening it fails.
+      const idb = path.join(profileDir, 'Default', 'IndexedDB');
+      await mkdir(idb, { recursive: true });
+      await writeFile(path.join(idb, `chrome-extension_${unpackedExtensionId()}_0.indexeddb.leveldb`), 'not a folder');
+      await withBrowser('chromium', saysStorageUnavailable, { profileDir });
     } finally {
       await rm(profileDir, { recursive: true, force: true });
     }

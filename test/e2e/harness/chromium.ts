@@ -3,6 +3,7 @@
  * profile, the unpacked extension loaded with --load-extension, pages served at their real
  * addresses with context.route.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,4 +145,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       if (!keepProfile) await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The id Chromium gives an unpacked extension: the first 32 hex digits of the SHA-256 of its
+ * absolute path, written with the letters a-p. Lets a test prepare a profile before launch.
+ */
+export function unpackedExtensionId(extensionDir: string = DIST.chromium): string {
+  const hex = createHash('sha256').update(path.resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }

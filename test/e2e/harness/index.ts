@@ -4,6 +4,7 @@ import { launchFirefox } from './firefox';
 import type { BrowserName, LaunchOptions, TestBrowser } from './types';
 
 export { launchChromium, launchFirefox };
+export { unpackedExtensionId } from './chromium';
 export * from './types';
 export { DIST, FIXTURES, REPO_ROOT, poll, sleep } from './common';
 export * from './records';
