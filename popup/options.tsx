@@ -26,7 +26,7 @@ function Options() {
         setSummary(next);
         setReadError('');
       })
-      .catch((e: Error) => setReadError(t('optionsReadFailed', e.message)));
+      .catch((e: Error) => setReadError(t('recordsReadFailed', e.message)));
   useEffect(() => void refresh(), []);
 
   const act = async (done: string, run: () => Promise<CacheSummary>) => {

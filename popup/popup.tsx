@@ -44,7 +44,7 @@ function useTabView(): { view: TabView | null; tabId: number | null; error: stri
       const comparing = next.documents.some((d) => d.verification.state === 'pending');
       if ((next.status === 'pending' || comparing) && tries++ < 120) timer = setTimeout(() => void load().catch(fail), 250);
     };
-    const fail = (e: Error) => live && setError(t('optionsReadFailed', e.message));
+    const fail = (e: Error) => live && setError(t('recordsReadFailed', e.message));
     load().catch(fail);
     return () => {
       live = false;

@@ -16,7 +16,7 @@ import type { QuoteSelector } from '../../src/anchoring';
 import { bundledPackJson } from '../../src/records/bundled';
 import { urlMatchesAny } from '../../src/records/url-pattern';
 import { activeTabId, readBadge } from '../../test/e2e/harness/common';
-import { DIST, REPO_ROOT, launchChromium, type TestBrowser, type TestPage } from '../../test/e2e/harness';
+import { DIST, REPO_ROOT, importFiles, launchChromium, type TestBrowser, type TestPage } from '../../test/e2e/harness';
 import { CHROMIUM_PATH } from '../../test/e2e/harness/chromium';
 import type { Measured } from './measure';
 
@@ -140,15 +140,7 @@ export class ChromiumPass {
     await writeFile(file, JSON.stringify(pack));
     try {
       const options = await this.browser.openExtensionPage('popup/options.html');
-      await options.uploadByLabel('Import records', file);
-      const status = await options.waitFor(
-        () => {
-          const text = document.querySelector('[role="status"]')?.textContent ?? '';
-          return /^Imported|not imported/.test(text) ? text : '';
-        },
-        undefined,
-        { timeout: 60_000, message: 'The import never reported' },
-      );
+      const status = await importFiles(options, file);
       await options.close();
       return status;
     } finally {

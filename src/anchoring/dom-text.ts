@@ -149,13 +149,11 @@ export function* extractTextSteps(root: Node, options: ExtractOptions = {}): Gen
         stack.push(null);
       }
       const rendered = renderedChildren(el);
-      if (rendered !== el) {
-        if (Array.isArray(rendered)) {
-          for (let i = rendered.length - 1; i >= 0; i--) stack.push(rendered[i]!);
-          continue;
-        }
-        parent = rendered as Node;
+      if (Array.isArray(rendered)) {
+        for (let i = rendered.length - 1; i >= 0; i--) stack.push(rendered[i]!);
+        continue;
       }
+      parent = rendered;
     } else if (node.nodeType !== DOCUMENT_NODE && node.nodeType !== FRAGMENT_NODE) {
       continue;
     }

@@ -71,30 +71,23 @@ export interface NormalizedText {
 }
 
 /**
- * Scratch buffers shared by every call (the module is single-threaded): normalising a quote or a
- * context window then allocates only its result, not two typed arrays per call.
+ * Normalises `input` (see the module comment for the rules) and records where each output
+ * character came from, so that a match found in the normalised text maps back to the input.
+ * Leading/trailing whitespace is collapsed but not trimmed, which keeps offsets simple.
  */
-let scratch = new Uint16Array(1024);
-let scratchMap = new Int32Array(1025);
-
-function grow(atLeast: number): void {
-  let size = scratch.length * 2;
-  while (size < atLeast) size *= 2;
-  const bigger = new Uint16Array(size);
-  bigger.set(scratch);
-  scratch = bigger;
-  const biggerMap = new Int32Array(size + 1);
-  biggerMap.set(scratchMap);
-  scratchMap = biggerMap;
-}
-
-/** Normalises `input` into the scratch buffers; returns the output length. */
-function normalizeIntoScratch(input: string): number {
+export function normalizeWithMap(input: string): NormalizedText {
   const n = input.length;
-  if (scratch.length < n + 8) grow(n + 8);
-  let out = scratch;
-  let map = scratchMap;
+  let out = new Uint16Array(n + 8);
+  let map = new Int32Array(n + 9);
   let len = 0;
+  const grow = (atLeast: number): void => {
+    const bigger = new Uint16Array(Math.max(atLeast, out.length * 2));
+    bigger.set(out);
+    out = bigger;
+    const biggerMap = new Int32Array(bigger.length + 1);
+    biggerMap.set(map);
+    map = biggerMap;
+  };
 
   for (let i = 0; i < n; ) {
     const cu = input.charCodeAt(i);
@@ -133,11 +126,7 @@ function normalizeIntoScratch(input: string): number {
     // A lone surrogate becomes U+FFFD: no quote can be meant to match half a character.
     const repl = cp >= 0xd800 && cp <= 0xdfff ? '\ufffd' : (REPLACED.get(cp) ?? lowerOf(cp));
     // Expansions (ﬃ → ffi, … → ...) can outgrow the input's length.
-    if (len + repl.length + (n - i) + 8 > out.length) {
-      grow(len + repl.length + (n - i) + 8);
-      out = scratch;
-      map = scratchMap;
-    }
+    if (len + repl.length + (n - i) + 8 > out.length) grow(len + repl.length + (n - i) + 8);
     // Same length as the source: map unit by unit (keeps surrogate pairs mapping to themselves).
     // Otherwise (İ → i̇, ﬁ → fi, … → ...): every output unit maps to the source code point.
     const positional = repl.length === width;
@@ -148,26 +137,23 @@ function normalizeIntoScratch(input: string): number {
     i += width;
   }
   map[len] = n;
-  return len;
+  return { text: decode(out, len), map: map.slice(0, len + 1) };
 }
 
-/**
- * Normalises `input` (see the module comment for the rules) and records where each output
- * character came from, so that a match found in the normalised text maps back to the input.
- * Leading/trailing whitespace is collapsed but not trimmed, which keeps offsets simple.
- */
-export function normalizeWithMap(input: string): NormalizedText {
-  const len = normalizeIntoScratch(input);
-  return { text: decode(scratch, len), map: scratchMap.slice(0, len + 1) };
-}
+/** A regular-expression character class of these BMP code points. */
+const charClass = (codePoints: Iterable<number>) =>
+  `[${[...codePoints].map((cp) => `\\u${cp.toString(16).padStart(4, '0')}`).join('')}]`;
 
-const DROPPED_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-const HAS_DROPPED_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+// The tables above, as patterns for the native path (the property test keeps both paths equal).
+const DROPPED_CLASS = charClass(DROPPED);
+const DROPPED_RE = new RegExp(DROPPED_CLASS, 'g');
+const HAS_DROPPED_RE = new RegExp(DROPPED_CLASS);
+/** Every replaced character but U+2019, the commonest, which a plain replaceAll handles. */
+const REPLACED_CLASS = charClass([...REPLACED.keys()].filter((cp) => cp !== 0x2019));
+const REPLACED_RE = new RegExp(REPLACED_CLASS, 'g');
+const HAS_REPLACED_RE = new RegExp(REPLACED_CLASS);
 /** Whitespace runs that change: two or more characters, or one that is not a plain space. */
 const WHITESPACE_RE = / [\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/g;
-/** Every replaced character but U+2019, the commonest, which a plain replaceAll handles. */
-const REPLACED_RE = /[\u2018\u201a\u201b\u2032\u00b4`\u201c-\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u2026\ufb00-\ufb04\u03c2]/g;
-const HAS_REPLACED_RE = /[\u2018\u201a\u201b\u2032\u00b4`\u201c-\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u2026\ufb00-\ufb04\u03c2]/;
 const SURROGATE_RE = /[\ud800-\udfff]/;
 const LONE_SURROGATE_RE = /[\ud800-\udfff]/gu;
 /** Only plain ASCII letters, digits and punctuation other than the backtick: nothing to do but lowercase. */

@@ -62,7 +62,7 @@ export function createIndex(text: string): NormalizedIndex {
       return (normalized ??= normalizePage(text));
     },
     get text() {
-      return (normalized ??= normalizePage(text)).text;
+      return this.page.text;
     },
   };
 }

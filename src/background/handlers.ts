@@ -167,14 +167,10 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   },
 
   async 'popup/tab'(request) {
-    const state = await getTabState(request.tabId);
-    if (!state) {
-      // "Not a page in your records" only when the records could be read: with no storage the
-      // page's lookup failed, and the reader is told why instead.
-      await database();
-      return { status: 'none', documents: [], found: [], notFound: [] } satisfies TabView;
-    }
-    const db = await database();
+    // The store first: with no storage the page's lookup failed too, and the reader is told why
+    // rather than "not a page in your records".
+    const [db, state] = await Promise.all([database(), getTabState(request.tabId)]);
+    if (!state) return { status: 'none', documents: [], found: [], notFound: [] } satisfies TabView;
     const names = await platformNames(db);
     const documents: TabView['documents'] = [];
     for (const key of state.documentKeys) {

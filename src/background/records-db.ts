@@ -12,8 +12,9 @@ let opening: Promise<Database> | null = null;
 
 export function database(): Promise<Database> {
   opening ??= openDatabase().then(async (db) => {
-    if ((await listPacks(db)).length === 0) await loadBundled(db);
-    else await removeOrphans(db).catch(() => 0); // rows a failed write may have left (see removeOrphans)
+    const packs = await listPacks(db);
+    if (packs.length === 0) await loadBundled(db);
+    else await removeOrphans(db, packs).catch(() => 0); // rows a failed write may have left
     return db;
   });
   opening.catch(() => {

@@ -59,29 +59,33 @@ export async function replacePacks(db: Database, packs: readonly Pack[], now = n
   return metas;
 }
 
+const ROW_STORES = ['platforms', 'documents', 'records'] as const;
+
 /**
  * Deletes platform, document and record rows whose pack has no meta row: they belong to no
  * source. A failed write is rolled back whole by IndexedDB, yet Firefox, reaching its storage
  * quota inside an import's transaction, was seen keeping some of its records
  * (test/e2e/storage-limits.test.ts); this undoes that, after any failed write and on opening.
- * Returns how many rows went.
+ * When the stores hold exactly the rows the packs count (the usual case) it only counts them,
+ * read-only. Returns how many rows went.
  */
-export async function removeOrphans(db: Database): Promise<number> {
-  const packIds = new Set<string>(await db.getAllKeys('packs'));
+export async function removeOrphans(db: Database, packs?: readonly PackMeta[]): Promise<number> {
+  const metas = packs ?? (await listPacks(db));
+  const counted = (name: (typeof ROW_STORES)[number]) => metas.reduce((sum, m) => sum + m.counts[name], 0);
+  const stored = await Promise.all(ROW_STORES.map((name) => db.count(name)));
+  if (ROW_STORES.every((name, i) => stored[i] === counted(name))) return 0;
+
+  const packIds = new Set(metas.map((m) => m.packId));
   let removed = 0;
   await writeAll(db, async (tx, queue) => {
-    for (const name of ['platforms', 'documents', 'records'] as const) {
+    const orphans = new Set<string>();
+    for (const name of ROW_STORES) {
       const index = tx.objectStore(name).index('packId');
-      const orphans: string[] = [];
       for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
-        if (!packIds.has(cursor.key)) orphans.push(cursor.key);
-      }
-      for (const packId of orphans) {
-        const keys = await index.getAllKeys(packId);
-        for (const key of keys) queue(tx.objectStore(name).delete(key));
-        removed += keys.length;
+        if (!packIds.has(cursor.key)) orphans.add(cursor.key);
       }
     }
+    for (const packId of orphans) removed += await deletePackRows(tx, packId, queue);
   });
   if (removed > 0) markChanged();
   return removed;
@@ -172,11 +176,15 @@ async function writeAll(db: Database, write: (tx: WriteTx, queue: Queue) => Prom
   }
 }
 
-async function deletePackRows(tx: WriteTx, packId: string, queue: Queue): Promise<void> {
-  for (const name of ['platforms', 'documents', 'records'] as const) {
+/** Queues the deletion of one pack's platform, document and record rows; returns how many. */
+async function deletePackRows(tx: WriteTx, packId: string, queue: Queue): Promise<number> {
+  let count = 0;
+  for (const name of ROW_STORES) {
     const keys = await tx.objectStore(name).index('packId').getAllKeys(packId);
     for (const key of keys) queue(tx.objectStore(name).delete(key));
+    count += keys.length;
   }
+  return count;
 }
 
 /** Removes one source's rows, leaving every other pack as it was. */

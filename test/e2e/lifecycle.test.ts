@@ -42,6 +42,7 @@ import {
   FIXTURES,
   copyExtension,
   fixtureHtml,
+  importFiles,
   launch,
   manifestVersion,
   nextVersion,
@@ -199,15 +200,7 @@ const expectPopupClauses = (listed: { heading: string; titles: string[] }) => {
 
 /** Imports the ToS;DR example on the options page and waits for the report. */
 async function importTosdr(options: TestPage): Promise<void> {
-  await options.uploadByLabel('Import records', TOSDR_FILE);
-  const status = await options.waitFor(
-    () => {
-      const text = document.querySelector('[role="status"]')?.textContent ?? '';
-      return /^Imported|not imported/.test(text) ? text : '';
-    },
-    undefined,
-    { message: 'The import never reported' },
-  );
+  const status = await importFiles(options, TOSDR_FILE);
   expect(status).toMatch(
     new RegExp(`^Imported 1 file: ${IMPORTED.platforms} platform, ${IMPORTED.documents} documents, ${IMPORTED.records} records`),
   );

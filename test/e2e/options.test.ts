@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, FIXTURES, corpusDir, withBrowser, type TestPage } from './harness';
+import { BROWSERS, FIXTURES, corpusDir, importFiles, optionsTotals, withBrowser } from './harness';
 
 const corpus = corpusDir();
 // A service the bundled records do not cover, so the platform count grows by one.
@@ -26,32 +26,15 @@ function counts(text: string): Counts | null {
   return m ? { platforms: Number(m[1]), documents: Number(m[2]), records: Number(m[3]) } : null;
 }
 
-const totalsText = (options: TestPage) =>
-  options.waitFor(() => document.getElementById('totals')?.textContent ?? '', undefined, {
-    message: 'The options page never showed its totals',
-  });
-
-/** The status line once it reports the end of an import (not "Reading…" or "Checking…"). */
-const finalStatus = (options: TestPage) =>
-  options.waitFor(
-    () => {
-      const text = document.querySelector('[role="status"]')?.textContent ?? '';
-      return /^Imported|not imported/.test(text) ? text : '';
-    },
-    undefined,
-    { message: 'The import never reported' },
-  );
-
 describe.each(BROWSERS)('%s: options page', (name) => {
   it(`imports a ToS;DR export (${IMPORT.service}), refuses a malformed pack, and the popup search finds the service`, () =>
     withBrowser(name, async (browser) => {
       if (!signal) console.warn('No corpus found: importing test/fixtures/tosdr-example.json instead of Signal.');
       const options = await browser.openExtensionPage('popup/options.html');
-      const before = counts(await totalsText(options));
+      const before = counts(await optionsTotals(options));
       expect(before, 'totals before import').not.toBeNull();
 
-      await options.uploadByLabel('Import records', IMPORT.file);
-      const status = await finalStatus(options);
+      const status = await importFiles(options, IMPORT.file);
       expect(status).toMatch(/^Imported 1 file: /);
       const imported = counts(status)!;
       expect(imported.platforms).toBe(1);
@@ -73,11 +56,10 @@ describe.each(BROWSERS)('%s: options page', (name) => {
       );
       expect(after).toContain('from 2 sources');
 
-      await options.uploadByLabel('Import records', BAD_PACK);
-      const refusal = await finalStatus(options);
+      const refusal = await importFiles(options, BAD_PACK);
       expect(refusal).toContain('1 file not imported, nothing from it was changed');
       expect(refusal).toContain('bad-pack.json: not a valid Termlight pack: records[0].severity: Invalid option');
-      expect(counts(await totalsText(options))).toEqual(grown);
+      expect(counts(await optionsTotals(options))).toEqual(grown);
 
       const popup = await browser.openExtensionPage('popup/popup.html');
       await popup.fillByLabel('Search platforms and clauses', IMPORT.service);

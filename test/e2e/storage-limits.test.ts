@@ -16,34 +16,19 @@ import {
   DEMO_URL,
   exampleFeedPack,
   fixtureHtml,
+  importFiles,
+  optionsTotals,
   openServed,
   waitForBadge,
   withBrowser,
   unpackedExtensionId,
   type TestBrowser,
-  type TestPage,
 } from './harness';
 import { activeTabId } from './harness/common';
+import { GECKO_ID } from './harness/firefox';
 
-const GECKO_ID = 'termlight@termlight.dev';
 const STORAGE_FULL = t('errorStorageFull');
 const STORAGE_UNAVAILABLE = t('errorStorageUnavailable');
-
-const totals = (options: TestPage) =>
-  options.waitFor(() => document.getElementById('totals')?.textContent ?? '', undefined, {
-    message: 'The options page never showed its totals (or why it cannot)',
-  });
-
-/** The import status once it reports an outcome. */
-const importOutcome = (options: TestPage) =>
-  options.waitFor(
-    () => {
-      const text = document.querySelector('[role="status"]')?.textContent ?? '';
-      return /^Imported|not imported|failed/i.test(text) ? text : '';
-    },
-    undefined,
-    { timeout: 60_000, message: 'The import never reported' },
-  );
 
 async function withPackFile<T>(json: string, body: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'termlight-storage-'));
@@ -59,7 +44,7 @@ async function withPackFile<T>(json: string, body: (file: string) => Promise<T>)
 /** Options and the popup of a policy page say that there is no storage, and nothing hangs. */
 async function saysStorageUnavailable(browser: TestBrowser): Promise<void> {
   const options = await browser.openExtensionPage('popup/options.html');
-  expect(await totals(options)).toContain(STORAGE_UNAVAILABLE);
+  expect(await optionsTotals(options)).toContain(STORAGE_UNAVAILABLE);
   expect(await options.evaluate(() => document.body.innerText)).not.toContain(t('sourcesReading'));
 
   const page = await openServed(browser, DEMO_URL, fixtureHtml(DEMO_FIXTURE));
@@ -70,7 +55,7 @@ async function saysStorageUnavailable(browser: TestBrowser): Promise<void> {
     STORAGE_UNAVAILABLE,
     { message: 'The popup never said that storage is unavailable' },
   );
-  expect(said).toContain(t('optionsReadFailed', STORAGE_UNAVAILABLE));
+  expect(said).toContain(t('recordsReadFailed', STORAGE_UNAVAILABLE));
   expect(said).not.toContain(t('popupNotAPolicyPage'));
 }
 
@@ -80,13 +65,12 @@ async function saysStorageUnavailable(browser: TestBrowser): Promise<void> {
  */
 async function importIntoFullStorage(browser: TestBrowser): Promise<void> {
   const options = await browser.openExtensionPage('popup/options.html');
-  const before = await totals(options);
+  const before = await optionsTotals(options);
   expect(before).toMatch(/^\d+ platforms, \d+ documents, \d+ records/);
 
   const pack = exampleFeedPack({ packId: 'big-import', version: '1', records: 20_000, service: 'BigCo', name: 'A big pack' });
   await withPackFile(pack, async (file) => {
-    await options.uploadByLabel('Import records', file);
-    const outcome = await importOutcome(options);
+    const outcome = await importFiles(options, file);
     expect(outcome).toContain(STORAGE_FULL);
     expect(outcome).not.toMatch(/^Imported/);
   });
@@ -94,7 +78,7 @@ async function importIntoFullStorage(browser: TestBrowser): Promise<void> {
   // Nothing half-written: a fresh options page reads the same totals, and no BigCo source.
   await options.close();
   const again = await browser.openExtensionPage('popup/options.html');
-  expect(await totals(again)).toBe(before);
+  expect(await optionsTotals(again)).toBe(before);
   expect(await again.evaluate(() => document.body.innerText)).not.toContain('A big pack');
 
   // The records already stored still work.

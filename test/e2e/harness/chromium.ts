@@ -11,10 +11,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   DIST,
   ServedPages,
-  activeTabId,
   poll,
-  readBadge,
-  readHighlights,
+  probeReaders,
   requireBuilt,
 } from './common';
 import { chromiumBackground } from './chromium-lifecycle';
@@ -129,14 +127,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       await found.waitForLoadState();
       return wrap(found);
     },
-    async tabId(page) {
-      return activeTabId(page, await getProbe());
-    },
-    async badge(page) {
-      const probePage = await getProbe();
-      return readBadge(probePage, await activeTabId(page, probePage));
-    },
-    highlights: readHighlights,
+    ...probeReaders(getProbe),
     backgroundStatus: background.backgroundStatus,
     stopBackground: background.stopBackground,
     reloadExtension: background.reloadExtension,

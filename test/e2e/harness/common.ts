@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Badge, HighlightInfo, TestPage, WaitOptions } from './types';
+import type { Badge, HighlightInfo, TestBrowser, TestPage, WaitOptions } from './types';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const DIST = {
@@ -125,6 +125,23 @@ export async function readBadge(probe: TestPage, tabId: number): Promise<Badge> 
     return { text, color: [...color] };
   }, tabId);
   return { text: raw.text, color: toHex(raw.color) };
+}
+
+/**
+ * What both launchers read through an extension page (the probe) the same way: the active
+ * tab's id, its badge, and a page's highlights.
+ */
+export function probeReaders(getProbe: () => Promise<TestPage>): Pick<TestBrowser, 'tabId' | 'badge' | 'highlights'> {
+  return {
+    async tabId(page) {
+      return activeTabId(page, await getProbe());
+    },
+    async badge(page) {
+      const probe = await getProbe();
+      return readBadge(probe, await activeTabId(page, probe));
+    },
+    highlights: readHighlights,
+  };
 }
 
 /** Resolves a form control by the text of its <label>, in the page (used where no library helper is). */

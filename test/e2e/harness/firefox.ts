@@ -10,11 +10,9 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-
 import {
   DIST,
   ServedPages,
-  activeTabId,
   controlByLabelSource,
   poll,
-  readBadge,
-  readHighlights,
+  probeReaders,
   requireBuilt,
 } from './common';
 import { manifestVersion } from './extension-dir';
@@ -206,14 +204,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       await wrapped.waitFor(() => document.readyState === 'complete', undefined, { message: `Loading ${prefix}` });
       return wrapped;
     },
-    async tabId(page) {
-      return activeTabId(page, await getProbe());
-    },
-    async badge(page) {
-      const probePage = await getProbe();
-      return readBadge(probePage, await activeTabId(page, probePage));
-    },
-    highlights: readHighlights,
+    ...probeReaders(getProbe),
     backgroundStatus: background.backgroundStatus,
     stopBackground: background.stopBackground,
     reloadExtension,

@@ -101,3 +101,26 @@ export async function waitForCard(page: TestPage, shown: boolean): Promise<Box |
   );
   return shown ? (result as Box) : null;
 }
+
+/** The options page's totals line, or what it says in its place when the records cannot be read. */
+export function optionsTotals(options: TestPage): Promise<string> {
+  return options.waitFor(() => document.getElementById('totals')?.textContent ?? '', undefined, {
+    message: 'The options page never showed its totals (or why it cannot)',
+  });
+}
+
+/**
+ * Chooses `files` for "Import records" on the options page and returns the status line once it
+ * reports the outcome ("Imported …", "… not imported …" or "Import failed: …").
+ */
+export async function importFiles(options: TestPage, files: string | string[], timeout = 60_000): Promise<string> {
+  await options.uploadByLabel('Import records', files);
+  return options.waitFor(
+    () => {
+      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      return /^Imported|not imported|^Import failed/.test(text) ? text : '';
+    },
+    undefined,
+    { timeout, message: 'The import never reported' },
+  );
+}
