@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildWordIndex } from './fuzzy';
+import { buildWordIndex, sharedWords } from './fuzzy';
 
 /** Words by their definition, one code unit at a time: letters, digits, marks, any surrogate. */
 function referenceWords(norm: string): string[] {
@@ -59,5 +59,37 @@ describe('buildWordIndex', () => {
     expect(index.ids[30_000]).toBe(0);
     expect(index.idOf(words[29_999]!)).toBe(29_999);
     expect(index.idOf('absent')).toBe(-1);
+  });
+});
+
+/** Longest common subsequence: the most words any alignment of the two can match. */
+function lcs(a: readonly number[], b: readonly number[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const cur = [0];
+    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+describe('sharedWords', () => {
+  // fuzzyFind skips aligning a place when this count shows it cannot score enough: the count
+  // must never be below what an alignment could match, or a clause would be missed.
+  it('is never below the words an alignment can match, and leaves its counters clean', () => {
+    const ids = fc.array(fc.integer({ min: -1, max: 12 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(ids, fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 60 }), fc.nat(), fc.nat(), (quote, pageIds, a, b) => {
+        const page = Int32Array.from(pageIds.map((x) => (x > 12 ? x : x % 13)));
+        const lo = a % page.length;
+        const hi = lo + (b % (page.length - lo + 1));
+        const window = Array.from(page.subarray(lo, hi));
+        const shared = sharedWords(quote, page, lo, hi);
+        expect(shared).toBeGreaterThanOrEqual(lcs(quote, window));
+        expect(shared).toBeLessThanOrEqual(Math.min(quote.length, window.length));
+        // A second call sees the same (no counts left over from the first).
+        expect(sharedWords(quote, page, lo, hi)).toBe(shared);
+      }),
+    );
   });
 });

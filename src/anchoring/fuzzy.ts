@@ -189,9 +189,13 @@ export function fuzzyFind(
   if (m < tuning.minWords) return null;
   const qIds = quote.map((w) => index.idOf(w));
 
-  // 1. Votes per diagonal bucket; rarer words weigh more.
+  // 1. Votes per diagonal bucket; rarer words weigh more. Bucket b is kept at ballot[b + shift]
+  // (a shared scratch array, zero again on return).
   const bucketWidth = Math.max(2, Math.round(m / 8));
-  const votes = new Map<number, number>();
+  const shift = Math.ceil(m / bucketWidth) + 1;
+  const size = Math.floor(index.ids.length / bucketWidth) + shift + 2;
+  if (ballot.length < size) ballot = new Float64Array(size);
+  const touched: number[] = [];
   let usable = 0;
   for (let i = 0; i < m; i++) {
     const id = qIds[i]!;
@@ -202,18 +206,17 @@ export function fuzzyFind(
     usable++;
     const weight = 1 / Math.sqrt(count);
     for (let k = from; k < from + count; k++) {
-      const bucket = Math.floor((index.positions[k]! - i) / bucketWidth);
-      votes.set(bucket, (votes.get(bucket) ?? 0) + weight);
+      const b = Math.floor((index.positions[k]! - i) / bucketWidth) + shift;
+      if (ballot[b] === 0) touched.push(b);
+      ballot[b]! += weight;
     }
   }
-  if (usable < Math.min(4, m / 2)) return null;
 
   // Buckets scored with their neighbours (insertions and deletions drift the diagonal).
   const smoothed: [number, number][] = [];
-  for (const bucket of votes.keys()) {
-    const total = (votes.get(bucket - 1) ?? 0) + votes.get(bucket)! + (votes.get(bucket + 1) ?? 0);
-    smoothed.push([bucket, total]);
-  }
+  for (const b of touched) smoothed.push([b - shift, ballot[b - 1]! + ballot[b]! + ballot[b + 1]!]);
+  for (const b of touched) ballot[b] = 0;
+  if (usable < Math.min(4, m / 2)) return null;
   smoothed.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const picked: number[] = [];
   for (const [bucket] of smoothed) {
@@ -222,14 +225,18 @@ export function fuzzyFind(
     if (picked.length === tuning.candidates) break;
   }
 
-  // 2. Verify each candidate by aligning words.
+  // 2. Verify each candidate by aligning words. A candidate scoring below `relevant` can be
+  // neither accepted nor a rival (step 3); most places a clause that is gone points to are
+  // like that, and a count of shared words proves it without the alignment.
   const slack = Math.ceil(m * 0.35) + 3;
+  const relevant = Math.min(tuning.sure, tuning.threshold - tuning.plausibleMargin);
   const results: Candidate[] = [];
   for (const bucket of picked) {
     const diagonal = bucket * bucketWidth;
     const lo = Math.max(0, diagonal - slack);
     const hi = Math.min(index.ids.length, diagonal + bucketWidth + m + slack);
     if (hi <= lo) continue;
+    if (sharedWords(qIds, index.ids, lo, hi) < relevant * m) continue;
     const candidate = align(qIds, index.ids, lo, hi);
     if (candidate) results.push(candidate);
   }
@@ -297,6 +304,40 @@ function sentenceEnd(norm: string, quoteNorm: string, end: number): number {
   const stop = ahead.search(/[.;!?]/);
   return stop < 0 ? end : end + stop + 1;
 }
+
+/**
+ * How many of the quote's words the page stretch [lo, hi) could match, each page word used once:
+ * no alignment matches more, and every quote word it leaves unmatched is an edit, so
+ * 1 − edits / quote words is at most this count / quote words.
+ */
+export function sharedWords(quote: readonly number[], page: Int32Array, lo: number, hi: number): number {
+  for (let k = lo; k < hi; k++) {
+    const id = page[k]!;
+    if (id >= tally.length) tally = grown(tally, id);
+    tally[id]!++;
+  }
+  let shared = 0;
+  for (const id of quote) {
+    if (id >= 0 && id < tally.length && tally[id]! > 0) {
+      tally[id]!--;
+      shared++;
+    }
+  }
+  for (let k = lo; k < hi; k++) tally[page[k]!] = 0; // clean for the next call
+  return shared;
+}
+
+/** Votes per diagonal bucket for fuzzyFind (reused: sized by the largest page seen). */
+let ballot = new Float64Array(1024);
+
+/** Per-word counters for sharedWords, zero between calls (reused: one count per page word id). */
+let tally = new Int32Array(1024);
+
+const grown = (a: Int32Array, id: number) => {
+  const b = new Int32Array(Math.max(id + 1, a.length * 2));
+  b.set(a);
+  return b;
+};
 
 /** Alignment cost unit: edits weigh this much, and each matched word takes one off. */
 const EDIT = 8192;
