@@ -213,16 +213,22 @@ export function fuzzyFind(
   }
 
   // Buckets scored with their neighbours (insertions and deletions drift the diagonal).
-  const smoothed: [number, number][] = [];
-  for (const b of touched) smoothed.push([b - shift, ballot[b - 1]! + ballot[b]! + ballot[b + 1]!]);
+  const scores = touched.map((b) => ballot[b - 1]! + ballot[b]! + ballot[b + 1]!);
   for (const b of touched) ballot[b] = 0;
   if (usable < Math.min(4, m / 2)) return null;
-  smoothed.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  // The best few buckets, highest score first (ties: the earlier bucket), none within two
+  // buckets of one already picked: a scan per pick, not a sort of every bucket.
   const picked: number[] = [];
-  for (const [bucket] of smoothed) {
-    if (picked.some((p) => Math.abs(p - bucket) <= 2)) continue;
-    picked.push(bucket);
-    if (picked.length === tuning.candidates) break;
+  while (picked.length < tuning.candidates) {
+    let best = -1;
+    for (let k = 0; k < touched.length; k++) {
+      const b = touched[k]!;
+      if (best >= 0 && (scores[k]! < scores[best]! || (scores[k] === scores[best] && b > touched[best]!))) continue;
+      if (picked.some((p) => Math.abs(p - (b - shift)) <= 2)) continue;
+      best = k;
+    }
+    if (best < 0) break;
+    picked.push(touched[best]! - shift);
   }
 
   // 2. Verify each candidate by aligning words. A candidate scoring below `relevant` can be
