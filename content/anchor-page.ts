@@ -3,7 +3,7 @@
  * quote, in slices. A quote not found is reported as not found, never guessed.
  */
 import { createIndex, extractTextSteps, matchQuote, rangeFromOffsets, type QuoteMatch } from '../src/anchoring';
-import { buildWordIndex } from '../src/anchoring/fuzzy';
+import { buildWordIndexSteps } from '../src/anchoring/fuzzy';
 import type { AnchorReport, PageRecord } from '../src/messages/protocol';
 import type { AnchoredClause } from './highlighter';
 import type { Slicer } from './slicer';
@@ -17,28 +17,21 @@ export interface AnchorResult {
 }
 
 export async function anchorPage(root: Node, records: readonly PageRecord[], slicer: Slicer): Promise<AnchorResult> {
-  // Extraction pauses every few thousand nodes, so a huge page is read in slices too.
-  const t0 = performance.now();
-  let extractPaused = 0;
-  const steps = extractTextSteps(root, { isHidden });
-  let step = steps.next();
-  while (!step.done) {
-    const before = performance.now();
-    await slicer.maybeYield();
-    extractPaused += performance.now() - before;
-    step = steps.next();
-  }
-  const page = step.value;
-  const extractMs = performance.now() - t0 - extractPaused;
-  await slicer.maybeYield();
-
-  const t1 = performance.now();
+  // Time spent giving the page its turns is not Termlight's work: it is left out of the timing.
   let paused = 0;
   const pause = async () => {
     const before = performance.now();
     await slicer.maybeYield();
     paused += performance.now() - before;
   };
+  // Extraction pauses every few thousand nodes, so a huge page is read in slices too.
+  const t0 = performance.now();
+  const page = await inSteps(extractTextSteps(root, { isHidden }), pause);
+  const extractMs = performance.now() - t0 - paused;
+  await pause();
+
+  const t1 = performance.now();
+  paused = 0;
   const index = createIndex(page.text);
   await pause();
   const clauses: AnchoredClause[] = [];
@@ -58,14 +51,14 @@ export async function anchorPage(root: Node, records: readonly PageRecord[], sli
     return true;
   };
   // Exact and normalised matches first (cheap); only the rest pay for the fuzzy search, whose
-  // word index is built in a slice of its own.
+  // word index is built in steps (a megabyte of text takes tens of milliseconds).
   const missing: PageRecord[] = [];
   for (const record of records) {
     if (!accept(record, matchQuote(page.text, record.quote, index, { fuzzy: false }))) missing.push(record);
     await pause();
   }
   if (missing.length > 0) {
-    index.words ??= buildWordIndex(index.text);
+    index.words ??= await inSteps(buildWordIndexSteps(index.text), pause);
     await pause();
     for (const record of missing) {
       if (!accept(record, matchQuote(page.text, record.quote, index))) notFound.push(record.key);
@@ -81,6 +74,14 @@ export async function anchorPage(root: Node, records: readonly PageRecord[], sli
       timing: { extractMs, anchorMs, longestSliceMs: slicer.longest(), textLength: page.text.length },
     },
   };
+}
+
+/** Runs a generator that pauses between steps to completion, calling `between` at each pause. */
+async function inSteps<T>(steps: Generator<void, T>, between: () => Promise<void>): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await between();
+  }
 }
 
 /** Document order; ranges in different documents or shadow trees keep a stable order. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildWordIndex, sharedWords } from './fuzzy';
+import { buildWordIndex, buildWordIndexSteps, sharedWords } from './fuzzy';
 
 /** Words by their definition, one code unit at a time: letters, digits, marks, any surrogate. */
 function referenceWords(norm: string): string[] {
@@ -47,6 +47,18 @@ describe('buildWordIndex', () => {
         }
       }),
     );
+  });
+
+  it('pauses on a huge page, so the content script can give the page its turns, and builds the same index', () => {
+    const norm = Array.from({ length: 100_000 }, (_, i) => `w${(i % 5000).toString(36)}`).join(' ');
+    const steps = buildWordIndexSteps(norm);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(10);
+    const whole = buildWordIndex(norm);
+    expect(Array.from(step.value.ids)).toEqual(Array.from(whole.ids));
+    expect(Array.from(step.value.starts)).toEqual(Array.from(whole.starts));
   });
 
   it('keeps tens of thousands of distinct words apart (table growth, hash collisions)', () => {
