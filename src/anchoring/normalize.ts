@@ -185,8 +185,13 @@ export interface NormalizedPage {
   fromSource(offset: number): number;
 }
 
-/** Page-text characters per chunk whose map is built on demand. */
-const CHUNK_SIZE = 4096;
+/**
+ * Page-text characters per chunk whose map is built on demand. Small, because every match that
+ * is not verbatim needs its chunk's map, built by the per-character loop: in Chromium, summed
+ * over the corpus documents, exact and normalised matching took 54-79 ms with 4,096-character
+ * chunks and 26-35 ms with 512, while normalising the page in more pieces cost no more.
+ */
+const CHUNK_SIZE = 512;
 
 const isAsciiAlnum = (cu: number) => (cu >= 0x30 && cu <= 0x39) || (cu >= 0x41 && cu <= 0x5a) || (cu >= 0x61 && cu <= 0x7a);
 
