@@ -7,6 +7,8 @@
  * paragraph would fuse with the first word of the next ("…terms.You agree…").
  */
 
+import { runToEnd } from './steps';
+
 /** One text node and its [start, end) offsets in PageText.text. */
 export interface TextSegment {
   node: Text;
@@ -84,11 +86,7 @@ function renderedChildren(el: Element): Node | Node[] {
  * flat tree: open shadow roots (through their slots) and same-origin iframes are read too.
  */
 export function extractText(root: Node, options: ExtractOptions = {}): PageText {
-  const steps = extractTextSteps(root, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(extractTextSteps(root, options));
 }
 
 /** Nodes visited between two pauses of extractTextSteps. */

@@ -19,6 +19,8 @@
  *    Two places that score alike are told apart by context, or nothing is returned.
  */
 
+import { runToEnd } from './steps';
+
 /** The page's words, found once per page and shared by every quote. */
 export interface WordIndex {
   /** [start, end) of each word in the normalised text. */
@@ -96,20 +98,15 @@ const NON_ASCII_RE = /[^\x00-\x7f]/g;
  * warmed up, whenever any quote needs fuzzy matching.
  */
 export function buildWordIndex(norm: string): WordIndex {
-  const steps = buildWordIndexSteps(norm);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(buildWordIndexSteps(norm));
 }
 
 /** Words handled between two pauses of buildWordIndexSteps (a few milliseconds' work). */
 const WORDS_PER_STEP = 16_384;
 
 /**
- * buildWordIndex in steps: the generator pauses every few thousand words, so that a caller can
- * give the page a turn on a huge page (a megabyte of text holds 170,000 words: 35-42 ms in one
- * go in Chromium), then resumes; its return value is the WordIndex.
+ * buildWordIndex in steps (see steps.ts): a megabyte of text holds 170,000 words, 35-42 ms in
+ * one go in Chromium.
  */
 export function* buildWordIndexSteps(norm: string): Generator<void, WordIndex> {
   const runs = norm.match(RUN_RE) ?? [];

@@ -17,6 +17,8 @@
  * match lands in it (normalizePage).
  */
 
+import { runToEnd } from './steps';
+
 /** Characters removed outright: soft hyphen and zero-width characters. */
 const DROPPED = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 
@@ -195,12 +197,20 @@ const CHUNK_SIZE = 512;
 
 const isAsciiAlnum = (cu: number) => (cu >= 0x30 && cu <= 0x39) || (cu >= 0x41 && cu <= 0x5a) || (cu >= 0x61 && cu <= 0x7a);
 
+/** Chunks normalised between two pauses of normalizePageSteps (about a millisecond's work). */
+const CHUNKS_PER_STEP = 128;
+
 /**
  * Normalises a page's text in chunks that start on an ASCII letter or digit (whose output never
  * depends on what precedes it, so the chunks' results join into exactly the whole text's), and
  * builds a chunk's offset map with the loop only when an offset in it is asked for.
  */
 export function normalizePage(input: string, chunkSize = CHUNK_SIZE): NormalizedPage {
+  return runToEnd(normalizePageSteps(input, chunkSize));
+}
+
+/** normalizePage in steps (see steps.ts): a megabyte of text takes tens of milliseconds. */
+export function* normalizePageSteps(input: string, chunkSize = CHUNK_SIZE): Generator<void, NormalizedPage> {
   const n = input.length;
   const rawStarts: number[] = [0];
   const normStarts: number[] = [0];
@@ -208,6 +218,7 @@ export function normalizePage(input: string, chunkSize = CHUNK_SIZE): Normalized
   let from = 0;
   let normLength = 0;
   while (from < n) {
+    if (parts.length % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
     let to = Math.min(n, from + chunkSize);
     while (to < n && !isAsciiAlnum(input.charCodeAt(to))) to++;
     const part = normalizeText(input.slice(from, to));

@@ -6,7 +6,7 @@
  */
 
 import { buildWordIndex, fuzzyFind, type WordIndex } from './fuzzy';
-import { normalizePage, normalizeText, trimIgnorable, type NormalizedPage } from './normalize';
+import { normalizePage, normalizePageSteps, normalizeText, trimIgnorable, type NormalizedPage } from './normalize';
 
 /** A quote with optional context, as in the W3C Web Annotation TextQuoteSelector. */
 export interface QuoteSelector {
@@ -47,6 +47,11 @@ export interface NormalizedIndex {
   readonly page: NormalizedPage;
   /** The normalised text's words, built on the first fuzzy search. */
   words?: WordIndex;
+  /**
+   * Normalises the text now, in steps (see steps.ts), rather than on first need in one go: for a
+   * huge page, whose quotes are bound to need it.
+   */
+  prepare(): Generator<void, void>;
 }
 
 /**
@@ -63,6 +68,11 @@ export function createIndex(text: string): NormalizedIndex {
     },
     get text() {
       return this.page.text;
+    },
+    *prepare() {
+      if (normalized) return;
+      const page = yield* normalizePageSteps(text);
+      normalized ??= page;
     },
   };
 }
