@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, normalizeWithMap, trimIgnorable } from './normalize';
+import { normalizePageSteps, normalizeText, normalizeWithMap, trimIgnorable } from './normalize';
+import { createIndex } from './text-quote';
 
 /** Checks the map invariants: length, last entry, non-decreasing, every entry inside the input. */
 function checkMap(input: string): void {
@@ -93,5 +94,30 @@ describe('normalizeWithMap', () => {
 describe('trimIgnorable', () => {
   it('removes whitespace and dropped characters at both ends only', () => {
     expect(trimIgnorable('\u00a0\u200b a\u00adb \n\ufeff')).toBe('a\u00adb');
+  });
+});
+
+describe('normalizePageSteps and NormalizedIndex.prepare', () => {
+  // The content script normalises a huge page in steps, giving the page its turns between them.
+  const huge = Array.from({ length: 20_000 }, (_, i) => `Clause\u00a0${i}: You AGREE\u2019s   terms.`).join('\n');
+
+  it('pauses on a huge text and gives what normalising it in one go gives', () => {
+    const steps = normalizePageSteps(huge);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    expect(step.value.text).toBe(normalizeText(huge));
+    expect(step.value.toSource(step.value.text.indexOf('clause 19999'))).toBe(huge.indexOf('Clause\u00a019999'));
+  });
+
+  it('prepare() leaves the index normalised, with nothing left to do on first use', () => {
+    const index = createIndex(huge);
+    const steps = index.prepare();
+    let pauses = 0;
+    while (!steps.next().done) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    expect(index.text).toBe(normalizeText(huge));
+    expect([...index.prepare()]).toEqual([]); // already done: no pause
   });
 });
