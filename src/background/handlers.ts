@@ -31,7 +31,7 @@ import {
 import { showBadge } from './badge';
 import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
-import { clearTabState, getTabState, samePage, setTabState } from './tab-state';
+import { clearTabState, getTabState, samePage, setTabState, updateTabState } from './tab-state';
 
 type Handler<T extends RequestType> = (
   request: Request<T>,
@@ -120,15 +120,17 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
 
   async 'page/anchored'(request, sender) {
     const tabId = senderTab(sender);
-    const state = await getTabState(tabId);
     const url = pageAddress(request.url, sender.url);
-    if (!state || !url || !samePage(state.url, url)) return { badge: '' };
-    const known = new Set(state.recordKeys);
-    const found = request.found.filter((f) => known.has(f.key));
-    const foundKeys = new Set(found.map((f) => f.key));
-    const notFound = state.recordKeys.filter((key) => !foundKeys.has(key));
-    await setTabState(tabId, { ...state, status: 'ready', found, notFound, timing: request.timing });
-    const records = await getRecords(await database(), [...foundKeys]);
+    const next = await updateTabState(tabId, (state) => {
+      if (!state || !url || !samePage(state.url, url)) return undefined;
+      const known = new Set(state.recordKeys);
+      const found = request.found.filter((f) => known.has(f.key));
+      const foundKeys = new Set(found.map((f) => f.key));
+      const notFound = state.recordKeys.filter((key) => !foundKeys.has(key));
+      return { ...state, status: 'ready', found, notFound, timing: request.timing };
+    });
+    if (!next) return { badge: '' };
+    const records = await getRecords(await database(), next.found.map((f) => f.key));
     return { badge: await showBadge(tabId, records.map((r) => r.severity)) };
   },
 
@@ -149,12 +151,17 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         ...(doc.lastVerified ? { verifiedOn: doc.lastVerified } : {}),
       });
     }
-    await setTabState(tabId, {
-      ...state,
-      verified,
-      ...(state.timing ? { timing: { ...state.timing, fingerprintMs: request.ms } } : {}),
+    // Merged into the state as it is now (the page's anchoring may have reported meanwhile),
+    // unless the tab has moved on to another page or other documents.
+    const merged = await updateTabState(tabId, (current) => {
+      if (!current || !samePage(current.url, url) || current.documentKeys.join('\n') !== state.documentKeys.join('\n')) return undefined;
+      return {
+        ...current,
+        verified,
+        ...(current.timing ? { timing: { ...current.timing, fingerprintMs: request.ms } } : {}),
+      };
     });
-    return { verified };
+    return { verified: merged ? verified : [] };
   },
 
   async 'page/open-record'(request, sender) {

@@ -24,12 +24,43 @@ export async function getTabState(tabId: number): Promise<TabState | null> {
   return (stored[key] as TabState | undefined) ?? null;
 }
 
+/** Each tab's chain of updates: one runs only after the previous one has written. */
+const queues = new Map<number, Promise<unknown>>();
+
+/**
+ * Changes a tab's state in one step: `change` gets the state as stored now and returns the new
+ * one (null removes it; undefined leaves it as it is), which is also what this resolves to. A tab's updates run one after another, so
+ * two messages about the same page (its anchoring report and its fingerprints, say, or a second
+ * lookup) cannot write back a copy read before the other's change: found clauses reported
+ * "pending" again, or a verification dropped, both seen under load.
+ */
+export function updateTabState(
+  tabId: number,
+  change: (current: TabState | null) => TabState | null | undefined,
+): Promise<TabState | null | undefined> {
+  const key = storageKey(tabId);
+  const run = async (): Promise<TabState | null | undefined> => {
+    const next = change(await getTabState(tabId));
+    if (next === undefined) return undefined;
+    if (next === null) await browser.storage.session.remove(key);
+    else await browser.storage.session.set({ [key]: next });
+    return next;
+  };
+  const result = (queues.get(tabId) ?? Promise.resolve()).then(run, run);
+  const tail = result.catch(() => undefined);
+  queues.set(tabId, tail);
+  void tail.then(() => {
+    if (queues.get(tabId) === tail) queues.delete(tabId);
+  });
+  return result;
+}
+
 export async function setTabState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [storageKey(tabId)]: state });
+  await updateTabState(tabId, () => state);
 }
 
 export async function clearTabState(tabId: number): Promise<void> {
-  await browser.storage.session.remove(storageKey(tabId));
+  await updateTabState(tabId, () => null);
 }
 
 /** Same page, ignoring the fragment: following a link to a section is not leaving. */
