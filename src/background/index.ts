@@ -4,7 +4,7 @@ import type { ContentCommand } from '../messages/protocol';
 import { dispatch } from './dispatcher';
 import { listenForImports } from './import-port';
 import { checkFeed, FEED_ALARM, scheduleFeed } from './feed';
-import { clearTabState, getTabState, samePage } from './tab-state';
+import { clearTabState, samePage, updateTabState } from './tab-state';
 import { showBadge } from './badge';
 import { database, loadBundled } from './records-db';
 
@@ -29,13 +29,16 @@ browser.tabs.onRemoved.addListener((tabId) => {
 // reports again if the new page is a known document.
 // (The browser reports the address only for tabs on our content scripts' sites.)
 browser.tabs.onUpdated.addListener(async (tabId, changeInfo) => {
-  if (!changeInfo.url) return;
-  const state = await getTabState(tabId);
-  if (state && samePage(state.url, changeInfo.url)) return;
-  if (state) {
-    await clearTabState(tabId);
-    await showBadge(tabId, []);
-  }
+  const url = changeInfo.url;
+  if (!url) return;
+  // Decided on the state as stored when the change runs: the new page may have reported already.
+  const seen = { samePage: false };
+  const cleared = await updateTabState(tabId, (state) => {
+    seen.samePage = state !== null && samePage(state.url, url);
+    return state && !seen.samePage ? null : undefined;
+  });
+  if (seen.samePage) return;
+  if (cleared === null) await showBadge(tabId, []);
   // A history-API navigation keeps the content script: tell it to look again. A new document
   // has no listener yet and starts on its own.
   const recheck: ContentCommand = { type: 'page/recheck' };
