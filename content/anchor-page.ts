@@ -4,6 +4,7 @@
  */
 import { createIndex, extractTextSteps, matchQuote, rangeFromOffsets, type QuoteMatch } from '../src/anchoring';
 import { buildWordIndexSteps } from '../src/anchoring/fuzzy';
+import { runInSteps } from '../src/anchoring/steps';
 import type { AnchorReport, PageRecord } from '../src/messages/protocol';
 import type { AnchoredClause } from './highlighter';
 import type { Slicer } from './slicer';
@@ -32,14 +33,14 @@ export async function anchorPage(root: Node, records: readonly PageRecord[], sli
   };
   // Extraction pauses every few thousand nodes, so a huge page is read in slices too.
   const t0 = performance.now();
-  const page = await inSteps(extractTextSteps(root, { isHidden }), pause);
+  const page = await runInSteps(extractTextSteps(root, { isHidden }), pause);
   const extractMs = performance.now() - t0 - paused;
   await pause();
 
   const t1 = performance.now();
   paused = 0;
   const index = createIndex(page.text);
-  if (page.text.length >= STEPWISE_NORMALIZE) await inSteps(index.prepare(), pause);
+  if (page.text.length >= STEPWISE_NORMALIZE) await runInSteps(index.prepare(), pause);
   await pause();
   const clauses: AnchoredClause[] = [];
   const found: AnchorReport['found'] = [];
@@ -65,7 +66,7 @@ export async function anchorPage(root: Node, records: readonly PageRecord[], sli
     await pause();
   }
   if (missing.length > 0) {
-    index.words ??= await inSteps(buildWordIndexSteps(index.text), pause);
+    index.words ??= await runInSteps(buildWordIndexSteps(index.text), pause);
     await pause();
     for (const record of missing) {
       if (!accept(record, matchQuote(page.text, record.quote, index))) notFound.push(record.key);
@@ -81,14 +82,6 @@ export async function anchorPage(root: Node, records: readonly PageRecord[], sli
       timing: { extractMs, anchorMs, longestSliceMs: slicer.longest(), textLength: page.text.length },
     },
   };
-}
-
-/** Runs a generator that pauses between steps to completion, calling `between` at each pause. */
-async function inSteps<T>(steps: Generator<void, T>, between: () => Promise<void>): Promise<T> {
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await between();
-  }
 }
 
 /** Document order; ranges in different documents or shadow trees keep a stable order. */

@@ -40,7 +40,7 @@ function useTabView(): { view: TabView | null; tabId: number | null; error: stri
       const next = await request({ type: 'popup/tab', tabId: id });
       if (!live) return;
       setView(next);
-      // The page is still anchoring: ask again shortly, for a few seconds at most.
+      // The page is still anchoring or being compared: ask again every 250 ms, for 30 s at most.
       const comparing = next.documents.some((d) => d.verification.state === 'pending');
       if ((next.status === 'pending' || comparing) && tries++ < 120) timer = setTimeout(() => void load().catch(fail), 250);
     };

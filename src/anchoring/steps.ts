@@ -11,3 +11,11 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
     if (step.done) return step.value;
   }
 }
+
+/** Runs a stepwise pass to its end, awaiting `between` at each pause (the content script's turn-giving). */
+export async function runInSteps<T>(steps: Generator<void, T>, between: () => Promise<void>): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await between();
+  }
+}

@@ -29,10 +29,10 @@ const queues = new Map<number, Promise<unknown>>();
 
 /**
  * Changes a tab's state in one step: `change` gets the state as stored now and returns the new
- * one (null removes it; undefined leaves it as it is), which is also what this resolves to. A tab's updates run one after another, so
- * two messages about the same page (its anchoring report and its fingerprints, say, or a second
- * lookup) cannot write back a copy read before the other's change: found clauses reported
- * "pending" again, or a verification dropped, both seen under load.
+ * one (null removes it; undefined leaves it as it is), which is also what this resolves to. A
+ * tab's updates run one after another, so two messages about the same page (its anchoring report
+ * and its fingerprints, say, or a second lookup) cannot write back a copy read before the other's
+ * change: found clauses reported "pending" again, or a verification dropped, both seen under load.
  */
 export function updateTabState(
   tabId: number,
