@@ -8,28 +8,28 @@
  * the failure is kept to be shown.
  */
 import browser from 'webextension-polyfill';
+import { z } from 'zod';
 import type { FeedState, FeedStatus } from '../messages/protocol';
+import { feedStatusSchema } from '../messages/schemas';
 import { sha256Hex } from '../anchoring/document-hash';
 import { t } from '../i18n/t';
 import { parsePack } from '../records/schema';
-import { replacePack } from '../store/store';
+import { replacePack } from '../store/write';
 import { database } from './records-db';
 import { describeError } from './storage-errors';
+import { storageItem } from './storage-item';
 
 export const FEED_ALARM = 'termlight-feed';
 export const FEED_PERIOD_MINUTES = 360;
 export const FEED_MAX_BYTES = 20 * 1024 * 1024;
 export const FEED_TIMEOUT_MS = 20_000;
 
-const SETTINGS_KEY = 'feed';
-const STATUS_KEY = 'feedStatus';
+const settings = storageItem('local', 'feed', z.object({ url: z.string().nullable() }), { url: null });
+const lastStatus = storageItem('local', 'feedStatus', feedStatusSchema, {});
 
 export async function feedState(): Promise<FeedState> {
-  const stored = await browser.storage.local.get([SETTINGS_KEY, STATUS_KEY]);
-  return {
-    url: (stored[SETTINGS_KEY] as { url?: string } | undefined)?.url ?? null,
-    status: (stored[STATUS_KEY] as FeedStatus | undefined) ?? {},
-  };
+  const [{ url }, status] = await Promise.all([settings.get(), lastStatus.get()]);
+  return { url, status };
 }
 
 /** Why an address cannot be a feed, or null. */
@@ -49,7 +49,7 @@ export async function setFeedUrl(url: string | null): Promise<void> {
     const problem = feedUrlProblem(url);
     if (problem) throw new Error(problem);
   }
-  await browser.storage.local.set({ [SETTINGS_KEY]: { url }, [STATUS_KEY]: {} });
+  await Promise.all([settings.set({ url }), lastStatus.set({})]);
   await scheduleFeed();
 }
 
@@ -188,6 +188,6 @@ async function runCheck(): Promise<FeedState> {
     next = { ...status, lastCheck: { at, outcome: 'failed', message: t('feedCheckFailed', reason) } };
   }
   // The user may have changed or cleared the address meanwhile: keep only a current result.
-  if ((await feedState()).url === url) await browser.storage.local.set({ [STATUS_KEY]: next });
+  if ((await feedState()).url === url) await lastStatus.set(next);
   return feedState();
 }

@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import type {
   CacheSummary,
+  CategoryComparison,
   ContentCommand,
   FoundClause,
   Verification,
@@ -14,21 +15,17 @@ import type {
   ReplyData,
   Request,
   RequestType,
+  SearchHit,
   TabView,
 } from '../messages/protocol';
-import { pageAddress } from '../messages/validate';
+import { pageAddress, parseShowClauseReply } from '../messages/validate';
 import type { Database, StoredRecord } from '../store/db';
-import {
-  bySeverity,
-  compareRecord,
-  getRecords,
-  listPacks,
-  platformNames,
-  recordsForUrl,
-  removePacks,
-  search,
-} from '../store/store';
+import { compareRecord, platformNames } from '../store/compare';
+import { bySeverity, getRecords, listPacks, recordsForUrl } from '../store/lookup';
+import { search } from '../store/search';
+import { removePacks } from '../store/write';
 import { showBadge } from './badge';
+import { setupProblem } from './failures';
 import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
 import { clearTabState, getTabState, samePage, setTabState, updateTabState } from './tab-state';
@@ -41,7 +38,7 @@ type Handler<T extends RequestType> = (
 const senderTab = (sender: Runtime.MessageSender): number => sender.tab!.id!;
 
 export async function summary(db: Database): Promise<CacheSummary> {
-  const packs = await listPacks(db);
+  const packs: CacheSummary['packs'] = await listPacks(db);
   const [platforms, documents, records] = await Promise.all([
     platformNames(db).then((names) => names.size),
     db.count('documents'),
@@ -57,26 +54,46 @@ async function recordView(
   found?: FoundClause,
 ): Promise<RecordView> {
   const doc = await db.get('documents', record.documentKey);
+  const comparison = await compareRecord(db, record, names);
   return {
     key: record.key,
     documentKey: record.documentKey,
     title: record.title,
     severity: record.severity,
-    categories: record.categories,
     impact: record.impact,
     whyItMatters: record.whyItMatters,
     notes: record.notes ?? [],
     quote: record.quote.exact,
     platformName: names.get(record.platformId) ?? record.platformId,
     documentTitle: doc?.title ?? '',
-    documentUrl: doc?.url ?? '',
     sourceUrl: record.provenance.sourceUrl,
     ...(record.provenance.attribution ? { attribution: record.provenance.attribution } : {}),
     ...(record.provenance.licence ? { licence: record.provenance.licence } : {}),
-    ...(found ? { method: found.method, score: found.score } : {}),
+    ...(found ? { method: found.method } : {}),
     ...(found?.foundText ? { foundText: found.foundText } : {}),
-    comparison: await compareRecord(db, record, names),
+    // The popup names categories in the reader's language and links no other record: the
+    // store's English label and the others' keys stay here.
+    comparison: comparison.map(
+      (c): CategoryComparison => ({
+        category: c.category,
+        platformsWith: c.platformsWith,
+        totalPlatforms: c.totalPlatforms,
+        others: c.others.map((o) => ({ platformName: o.platformName, title: o.title, severity: o.severity, excerpt: o.excerpt })),
+      }),
+    ),
   };
+}
+
+/**
+ * Whether a failure to load the bundled records at install still matters: the store may have
+ * loaded them since (it does when it finds itself empty), and then the problem is forgotten.
+ */
+async function stillMissingBundled(db: Database): Promise<boolean> {
+  if ((await listPacks(db)).some((pack) => pack.source.kind === 'bundled')) {
+    await setupProblem.remove();
+    return false;
+  }
+  return true;
 }
 
 export const handlers: { [T in RequestType]: Handler<T> } = {
@@ -164,6 +181,24 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     return { verified: merged ? verified : [] };
   },
 
+  async 'page/failed'(request, sender) {
+    const tabId = senderTab(sender);
+    const url = pageAddress(request.url, sender.url);
+    if (!url) return { recorded: false };
+    // The page's records, if it had looked them up, so the popup still names its documents.
+    const failed = await updateTabState(tabId, (state) => ({
+      url,
+      documentKeys: state && samePage(state.url, url) ? state.documentKeys : [],
+      recordKeys: state && samePage(state.url, url) ? state.recordKeys : [],
+      status: 'failed',
+      error: request.error,
+      found: [],
+      notFound: [],
+    }));
+    await showBadge(tabId, []);
+    return { recorded: failed !== undefined };
+  },
+
   async 'page/open-record'(request, sender) {
     const tabId = senderTab(sender);
     const url = browser.runtime.getURL(
@@ -176,8 +211,9 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   async 'popup/tab'(request) {
     // The store first: with no storage the page's lookup failed too, and the reader is told why
     // rather than "not a page in your records".
-    const [db, state] = await Promise.all([database(), getTabState(request.tabId)]);
-    if (!state) return { status: 'none', documents: [], found: [], notFound: [] } satisfies TabView;
+    const [db, state, problem] = await Promise.all([database(), getTabState(request.tabId), setupProblem.get()]);
+    const setup = problem && (await stillMissingBundled(db)) ? { setupProblem: problem.message } : {};
+    if (!state) return { status: 'none', documents: [], found: [], notFound: [], ...setup } satisfies TabView;
     const names = await platformNames(db);
     const documents: TabView['documents'] = [];
     for (const key of state.documentKeys) {
@@ -187,7 +223,6 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
       documents.push({
         key,
         title: doc.title,
-        kind: doc.kind,
         platformName: names.get(doc.platformId) ?? doc.platformId,
         url: doc.url ?? '',
         ...(doc.lastUpdated ? { lastUpdated: doc.lastUpdated } : {}),
@@ -200,6 +235,9 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         history: (doc.history ?? []).map((h) => ({ date: h.date, summary: h.summary })),
       });
     }
+    if (state.status === 'failed') {
+      return { status: 'failed', error: state.error ?? '', documents, found: [], notFound: [], ...setup };
+    }
     const foundBy = new Map(state.found.map((f) => [f.key, f]));
     const found = bySeverity(await getRecords(db, [...foundBy.keys()]));
     const notFound = bySeverity(await getRecords(db, state.status === 'ready' ? state.notFound : []));
@@ -209,17 +247,18 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
       found: await Promise.all(found.map((r) => recordView(db, r, names, foundBy.get(r.key)))),
       notFound: await Promise.all(notFound.map((r) => recordView(db, r, names))),
       ...(state.timing ? { timing: state.timing } : {}),
+      ...setup,
     };
   },
 
   async 'popup/search'(request) {
-    return search(await database(), request.query);
+    const hits: SearchHit[] = await search(await database(), request.query);
+    return hits;
   },
 
   async 'popup/show-clause'(request) {
-    const command: ContentCommand = { type: 'clause/show', recordKey: request.recordKey };
-    const reply = (await browser.tabs.sendMessage(request.tabId, command)) as { shown?: boolean } | undefined;
-    return { shown: reply?.shown === true };
+    const command: ContentCommand<'clause/show'> = { type: 'clause/show', recordKey: request.recordKey };
+    return parseShowClauseReply(await browser.tabs.sendMessage(request.tabId, command));
   },
 
   async 'options/summary'() {
@@ -229,6 +268,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   async 'options/restore-bundled'() {
     const db = await database();
     await loadBundled(db);
+    await setupProblem.remove();
     return summary(db);
   },
 

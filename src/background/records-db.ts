@@ -6,7 +6,8 @@ import browser from 'webextension-polyfill';
 import { parsePack } from '../records/schema';
 import { bundledPackJson } from '../records/bundled';
 import { openDatabase, type Database } from '../store/db';
-import { listPacks, removeOrphans, replacePack } from '../store/store';
+import { listPacks } from '../store/lookup';
+import { removeOrphans, replacePack } from '../store/write';
 
 let opening: Promise<Database> | null = null;
 

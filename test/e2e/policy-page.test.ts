@@ -33,7 +33,7 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { BADGE_COLOURS } = await import('../../src/background/badge');
 
 const DOCUMENT = 'anthropic.service-specific-terms';
-/** How the store keys a record: pack id, then record id (src/store/store.ts). */
+/** How the store keys a record: pack id, then record id (rowKey in src/store/db.ts). */
 const recordKey = (r: BundledRecord) => `${BUNDLED_PACK_ID}|${r.id}`;
 
 /** Where each clause sits in the fixture: the section, not the "At a glance" box that repeats one. */

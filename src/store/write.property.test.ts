@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { parsePack, type Pack, type ProvisionRecord } from '../records/schema';
 import { CATEGORY_IDS, DOCUMENT_KINDS, SEVERITIES } from '../records/taxonomy';
 import { openDatabase, type Database, type StoredRecord } from './db';
-import { listPacks, recordsForUrl, replacePack, replacePacks, search } from './store';
+import { listPacks, recordsForUrl } from './lookup';
+import { search } from './search';
+import { replacePack, replacePacks } from './write';
 
 // ---------- arbitraries: schema-valid packs ----------
 

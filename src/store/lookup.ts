@@ -1,0 +1,76 @@
+/**
+ * Reads the questions the content script and the popup ask of the store: which sources are
+ * stored, the documents and records of a page, records by key.
+ */
+import type { PackSource } from '../records/schema';
+import { severityRank, type Severity } from '../records/taxonomy';
+import { lookupHosts, urlMatchesAny } from '../records/url-pattern';
+import type { Database, PackMeta, StoredDocument, StoredPlatform, StoredRecord } from './db';
+
+/** A document as the UI shows it: with its platform and where its records came from. */
+export interface DocumentView {
+  document: StoredDocument;
+  platform: StoredPlatform;
+  source: PackSource;
+}
+
+export interface PageRecords {
+  documents: DocumentView[];
+  records: StoredRecord[];
+}
+
+export async function listPacks(db: Database): Promise<PackMeta[]> {
+  return db.getAll('packs');
+}
+
+async function documentView(db: Database, document: StoredDocument): Promise<DocumentView | null> {
+  const [platform, pack] = await Promise.all([
+    db.get('platforms', document.platformKey),
+    db.get('packs', document.packId),
+  ]);
+  return platform && pack ? { document, platform, source: pack.source } : null;
+}
+
+/** The documents whose URL patterns name this page, and all their records. */
+export async function recordsForUrl(db: Database, address: string): Promise<PageRecords> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return { documents: [], records: [] };
+  }
+  const candidates = new Map<string, StoredDocument>();
+  for (const host of lookupHosts(url)) {
+    for (const doc of await db.getAllFromIndex('documents', 'hosts', host)) candidates.set(doc.key, doc);
+  }
+  const documents: DocumentView[] = [];
+  const records: StoredRecord[] = [];
+  for (const doc of candidates.values()) {
+    if (!urlMatchesAny(doc.urlPatterns, url)) continue;
+    const view = await documentView(db, doc);
+    if (!view) continue;
+    documents.push(view);
+    records.push(...(await recordsForDocument(db, doc.key)));
+  }
+  return { documents, records };
+}
+
+export async function recordsForDocument(db: Database, documentKey: string): Promise<StoredRecord[]> {
+  return db.getAllFromIndex('records', 'documentKey', documentKey);
+}
+
+/** The records stored under these keys, in that order; keys no longer stored are left out. */
+export async function getRecords(db: Database, keys: readonly string[]): Promise<StoredRecord[]> {
+  const rows = await Promise.all(keys.map((key) => db.get('records', key)));
+  return rows.filter((row): row is StoredRecord => row !== undefined);
+}
+
+/** Worst first; ties keep the document's order. */
+export function bySeverity<T extends { severity: Severity }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+}
+
+const EXCERPT_LENGTH = 240;
+/** A quote short enough for a list (comparisons, search hits): cut at 240 characters with "…". */
+export const excerpt = (quote: string): string =>
+  quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
