@@ -327,7 +327,7 @@ describe('parseImportFile and parsePack never throw (properties)', () => {
     );
   });
 
-  it('arrays over the schema maximum are refused at their path; huge arrays answer quickly', () => {
+  it('arrays over the schema maximum are refused at their path, huge ones included', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ARRAY_FIELDS), fc.integer({ min: 1, max: 300 }), ([path, max, item], over) => {
         const bad = clone(fullPack()) as unknown as Json;
@@ -338,15 +338,13 @@ describe('parseImportFile and parsePack never throw (properties)', () => {
       { numRuns: 100 },
     );
     const p = fullPack();
-    const started = Date.now();
     for (const [key, max] of [['platforms', 10_000], ['documents', 50_000], ['records', 200_000]] as const) {
       const result = parsePack({ ...p, [key]: new Array(max + 1).fill((p[key] as unknown[])[0]) });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.errors[0]).toMatch(new RegExp(`^${key}: `));
     }
-    const result = parseImportFile('zeros.json', `{"schemaVersion":1,"records":[${'0,'.repeat(1_000_000)}0]}`);
-    expect(result.ok).toBe(false);
-    expect(Date.now() - started).toBeLessThan(5000);
+    const zeros = schemaLines('zeros.json', parseImportFile('zeros.json', `{"schemaVersion":1,"records":[${'0,'.repeat(1_000_000)}0]}`));
+    expect(zeros.some((line) => line.startsWith('records: '))).toBe(true);
     expectRefusal('big.json', parseImportFile('big.json', ' '.repeat(MAX_IMPORT_BYTES + 1)));
   });
 
