@@ -4,6 +4,7 @@
  * swapped, or a history-API navigation to another address (known or not). Runs never overlap,
  * and the script's own changes (the card) never trigger a run.
  */
+import { clip, FAILURE_TEXT_MAX } from '../src/messages/limits';
 import type { PageLookup } from '../src/messages/protocol';
 import { anchorPage } from './anchor-page';
 import { clearAll, paint, supportsHighlights, type AnchoredClause } from './highlighter';
@@ -92,6 +93,9 @@ export function startSession(): void {
       } while (again);
     } catch (error) {
       console.warn(error instanceof Error ? error.message : error);
+      // Told to the background, so the popup says the page failed instead of waiting for it.
+      const text = (error instanceof Error ? error.message || error.name : String(error)) || 'Error';
+      void request({ type: 'page/failed', url: location.href, error: clip(text, FAILURE_TEXT_MAX) }).catch(() => undefined);
     } finally {
       running = false;
     }
@@ -128,13 +132,13 @@ export function startSession(): void {
   };
 
   window.addEventListener('popstate', () => void run());
-  onCommand((command) => {
-    if (command.type === 'page/recheck') {
+  onCommand({
+    'page/recheck': () => {
       force = true;
       void run();
       return { ok: true };
-    }
-    return { shown: interactions?.show(command.recordKey) ?? false };
+    },
+    'clause/show': (command) => ({ shown: interactions?.show(command.recordKey) ?? false }),
   });
 
   void run();

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { t } from '../src/i18n/t';
 import type { Reply, ReplyData, Request, RequestType } from '../src/messages/protocol';
 
-export async function request<T extends RequestType>(message: Request<T>): Promise<ReplyData<T>> {
+export async function request<T extends RequestType>(message: Request<T> & { type: T }): Promise<ReplyData<T>> {
   const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
   if (!reply) throw new Error(t('apiNoAnswer'));
   if (!reply.ok) throw new Error(reply.error);

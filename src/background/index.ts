@@ -1,5 +1,5 @@
 /** Background entry (service worker in Chrome, event page in Firefox): wiring only. */
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type Alarms, type Runtime, type Tabs } from 'webextension-polyfill';
 import type { ContentCommand } from '../messages/protocol';
 import { dispatch } from './dispatcher';
 import { listenForImports } from './import-port';
@@ -7,28 +7,39 @@ import { checkFeed, FEED_ALARM, scheduleFeed } from './feed';
 import { clearTabState, samePage, updateTabState } from './tab-state';
 import { showBadge } from './badge';
 import { database, loadBundled } from './records-db';
+import { recordSetupProblem, reporting, setupProblem } from './failures';
+
+const loadBundledRecords = reporting(
+  'to load the bundled records',
+  async () => {
+    await loadBundled(await database());
+    await setupProblem.remove();
+  },
+  recordSetupProblem,
+);
+const scheduleFeedChecks = reporting('to schedule the records feed', scheduleFeed);
 
 browser.runtime.onInstalled.addListener(async () => {
-  await loadBundled(await database());
-  await scheduleFeed();
+  await loadBundledRecords();
+  await scheduleFeedChecks();
 });
-browser.runtime.onStartup.addListener(() => void scheduleFeed());
-browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === FEED_ALARM) void checkFeed();
-});
+browser.runtime.onStartup.addListener(scheduleFeedChecks);
+browser.alarms.onAlarm.addListener(
+  reporting('to check the records feed', async (alarm: Alarms.Alarm) => {
+    if (alarm.name === FEED_ALARM) await checkFeed();
+  }),
+);
 
 listenForImports();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(message, sender));
 
-browser.tabs.onRemoved.addListener((tabId) => {
-  void clearTabState(tabId);
-});
+browser.tabs.onRemoved.addListener(reporting('to forget a closed tab', clearTabState));
 
 // A tab that leaves the page it reported on loses its clauses and badge; the content script
 // reports again if the new page is a known document.
 // (The browser reports the address only for tabs on our content scripts' sites.)
-browser.tabs.onUpdated.addListener(async (tabId, changeInfo) => {
+async function followTab(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType): Promise<void> {
   const url = changeInfo.url;
   if (!url) return;
   // Decided on the state as stored when the change runs: the new page may have reported already.
@@ -43,4 +54,5 @@ browser.tabs.onUpdated.addListener(async (tabId, changeInfo) => {
   // has no listener yet and starts on its own.
   const recheck: ContentCommand = { type: 'page/recheck' };
   await browser.tabs.sendMessage(tabId, recheck).catch(() => undefined);
-});
+}
+browser.tabs.onUpdated.addListener(reporting('to follow a tab to a new address', followTab));

@@ -2,26 +2,29 @@
  * What each tab's page reported, kept in storage.session so a service worker that the browser
  * stopped and restarted still knows it (module variables would be gone).
  */
-import browser from 'webextension-polyfill';
-import type { AnchorTiming, FoundClause, Verification } from '../messages/protocol';
+import { z } from 'zod';
+import { anchorTimingSchema, foundClauseSchema, verificationSchema } from '../messages/schemas';
+import { storageItem } from './storage-item';
 
-export interface TabState {
-  url: string;
-  documentKeys: string[];
-  recordKeys: string[];
-  status: 'pending' | 'ready';
-  found: FoundClause[];
-  notFound: string[];
-  timing?: AnchorTiming;
-  verified?: Verification[];
-}
+const tabStateSchema = z.object({
+  url: z.string(),
+  documentKeys: z.array(z.string()),
+  recordKeys: z.array(z.string()),
+  /** 'failed': the page's script reported an error (`error`) instead of its clauses. */
+  status: z.enum(['pending', 'ready', 'failed']),
+  error: z.string().optional(),
+  found: z.array(foundClauseSchema),
+  notFound: z.array(z.string()),
+  timing: anchorTimingSchema.optional(),
+  verified: z.array(verificationSchema).optional(),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
 
-const storageKey = (tabId: number) => `tab:${tabId}`;
+/** A tab's state; one that cannot be read back (damaged, or from an older version) is none. */
+const tabItem = (tabId: number) => storageItem('session', `tab:${tabId}`, tabStateSchema, null);
 
-export async function getTabState(tabId: number): Promise<TabState | null> {
-  const key = storageKey(tabId);
-  const stored = await browser.storage.session.get(key);
-  return (stored[key] as TabState | undefined) ?? null;
+export function getTabState(tabId: number): Promise<TabState | null> {
+  return tabItem(tabId).get();
 }
 
 /** Each tab's chain of updates: one runs only after the previous one has written. */
@@ -38,12 +41,12 @@ export function updateTabState(
   tabId: number,
   change: (current: TabState | null) => TabState | null | undefined,
 ): Promise<TabState | null | undefined> {
-  const key = storageKey(tabId);
+  const item = tabItem(tabId);
   const run = async (): Promise<TabState | null | undefined> => {
-    const next = change(await getTabState(tabId));
+    const next = change(await item.get());
     if (next === undefined) return undefined;
-    if (next === null) await browser.storage.session.remove(key);
-    else await browser.storage.session.set({ [key]: next });
+    if (next === null) await item.remove();
+    else await item.set(next);
     return next;
   };
   const result = (queues.get(tabId) ?? Promise.resolve()).then(run, run);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pageAddress, parseRequest, requestSchemas, senderFor } from './validate';
+import { FAILURE_TEXT_MAX } from './limits';
+import { requestSchemas } from './schemas';
+import { pageAddress, parseRequest, parseShowClauseReply, senderFor } from './validate';
 
 describe('request validation', () => {
   it('accepts well-formed requests', () => {
@@ -37,6 +39,24 @@ describe('request validation', () => {
     expect(pageAddress('https://other.example/terms', 'https://a.example/before')).toBeNull();
     expect(pageAddress('not a url', 'https://a.example/')).toBeNull();
     expect(pageAddress('https://a.example/', undefined)).toBeNull();
+  });
+
+  it('takes a page\'s failure report only as a short sentence', () => {
+    const url = 'https://a.example/terms';
+    expect(parseRequest({ type: 'page/failed', url, error: 'Termlight: no answer from the background' })).not.toBeNull();
+    expect(parseRequest({ type: 'page/failed', url, error: 'x'.repeat(FAILURE_TEXT_MAX) })).not.toBeNull();
+    expect(parseRequest({ type: 'page/failed', url, error: 'x'.repeat(FAILURE_TEXT_MAX + 1) })).toBeNull();
+    expect(parseRequest({ type: 'page/failed', url, error: '' })).toBeNull();
+    expect(parseRequest({ type: 'page/failed', url, error: 'boom', stack: 'at …' })).toBeNull();
+    expect(senderFor['page/failed']).toBe('content');
+  });
+
+  it('reads a content script\'s "Show in page" answer, and anything else as not shown', () => {
+    expect(parseShowClauseReply({ shown: true })).toEqual({ shown: true });
+    expect(parseShowClauseReply({ shown: false })).toEqual({ shown: false });
+    for (const reply of [undefined, null, 'yes', { shown: 'true' }, { ok: true }, [true]]) {
+      expect(parseShowClauseReply(reply), JSON.stringify(reply)).toEqual({ shown: false });
+    }
   });
 
   it('gives every request type a sender rule', () => {

@@ -1,0 +1,291 @@
+/**
+ * The message contract as zod schemas, the one source of truth for it: protocol.ts re-exports
+ * the types inferred from these (type-only, so the content script's bundle carries no zod), and
+ * whatever arrives from outside the background's own code is parsed with them: requests
+ * (validate.ts), the content script's replies, the import port's messages, stored values.
+ * Only the background and the extension pages import this module at run time.
+ *
+ * The wire shapes are our own: the store produces values that satisfy them (checked where the
+ * handlers hand them over), so a change to the store's rows cannot silently change a message.
+ */
+import { z } from 'zod';
+import { CATEGORY_IDS, SEVERITIES } from '../records/taxonomy';
+import { FAILURE_TEXT_MAX, KEY_MAX } from './limits';
+
+const key = z.string().min(1).max(KEY_MAX);
+const pageUrl = z.string().max(8192).regex(/^https?:\/\//);
+const ms = z.number().finite().nonnegative().max(3_600_000);
+const count = z.number().int().nonnegative();
+const severity = z.enum(SEVERITIES);
+
+export const matchMethodSchema = z.enum(['exact', 'normalized', 'fuzzy']);
+
+// ---- What the content script and the background tell each other about a page ----
+
+/** What the content script needs to anchor and label one record, and no more. */
+export const pageRecordSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  severity,
+  impact: z.string(),
+  quote: z.object({ exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() }),
+});
+
+export const pageLookupSchema = z.object({
+  /** `verify`: the document has a recorded fingerprint, so the page should send its own. */
+  documents: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      platformName: z.string(),
+      verify: z.boolean(),
+      contentSelector: z.string().optional(),
+    }),
+  ),
+  records: z.array(pageRecordSchema),
+});
+
+/** How one record was found: deterministic and explainable (see src/anchoring). */
+export const foundClauseSchema = z.strictObject({
+  key,
+  method: matchMethodSchema,
+  /** 1 for exact and normalised matches; the fuzzy similarity otherwise. */
+  score: z.number().min(0).max(1),
+  /** For a reworded clause (method 'fuzzy'): the text now on the page, for the word diff. */
+  foundText: z.string().max(20_000).optional(),
+});
+
+/** What the content script measures while anchoring, in milliseconds. */
+export const pageTimingSchema = z.strictObject({
+  extractMs: ms,
+  anchorMs: ms,
+  paintMs: ms,
+  /** The longest stretch the work ran without giving the page a turn. */
+  longestSliceMs: ms,
+  textLength: count,
+});
+
+/** The page's timing as the popup and the bench read it: with fingerprinting, once it was done. */
+export const anchorTimingSchema = pageTimingSchema.extend({ fingerprintMs: ms.optional() });
+
+export const anchorReportSchema = z.strictObject({
+  found: z.array(foundClauseSchema).max(10_000),
+  notFound: z.array(key).max(10_000),
+  timing: pageTimingSchema,
+});
+
+/** The page's fingerprint per document (see anchoring/document-hash.ts). */
+export const pageFingerprintsSchema = z.strictObject({
+  url: pageUrl,
+  ms,
+  fingerprints: z
+    .array(z.strictObject({ documentKey: key, sha256: z.string().regex(/^[0-9a-f]{64}$/), textLength: count }))
+    .max(50),
+});
+
+/** Whether the page reads as the version the records were verified against. */
+export const verificationSchema = z.object({
+  documentKey: z.string(),
+  /** 'same': the fingerprints agree; 'changed': they do not; 'pending': not compared yet; 'unknown': nothing recorded. */
+  state: z.enum(['same', 'changed', 'pending', 'unknown']),
+  verifiedOn: z.string().optional(),
+});
+
+// ---- What the popup shows ----
+
+/** "Found in N of M platforms" for one category, with the other platforms' worst clause. */
+export const categoryComparisonSchema = z.object({
+  category: z.enum(CATEGORY_IDS),
+  /** Distinct platforms with a record in this category, this record's platform included. */
+  platformsWith: count,
+  /** Distinct platforms in the whole store. */
+  totalPlatforms: count,
+  /** The other platforms' worst record in this category, worst first. */
+  others: z.array(z.object({ platformName: z.string(), title: z.string(), severity, excerpt: z.string() })),
+});
+
+export const recordViewSchema = z.object({
+  key: z.string(),
+  documentKey: z.string(),
+  title: z.string(),
+  severity,
+  impact: z.string(),
+  whyItMatters: z.string(),
+  notes: z.array(z.string()),
+  quote: z.string(),
+  platformName: z.string(),
+  documentTitle: z.string(),
+  /** Where the analysis comes from (the document, or the ToS;DR point). */
+  sourceUrl: z.string(),
+  attribution: z.string().optional(),
+  licence: z.string().optional(),
+  /** How the quote was found on the page; absent for records not found. */
+  method: matchMethodSchema.optional(),
+  /** A reworded clause's text as the page has it now. */
+  foundText: z.string().optional(),
+  comparison: z.array(categoryComparisonSchema),
+});
+
+export const tabViewSchema = z.object({
+  /**
+   * `none`: not a known policy page; `pending`: known, the page has not reported yet; `failed`:
+   * the page's script reported an error instead (`error`).
+   */
+  status: z.enum(['none', 'pending', 'ready', 'failed']),
+  error: z.string().optional(),
+  /** Why the bundled records could not be loaded at install, while that is still so. */
+  setupProblem: z.string().optional(),
+  documents: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      platformName: z.string(),
+      /** The document's address ('' when it has none). */
+      url: z.string(),
+      lastUpdated: z.string().optional(),
+      source: z.string(),
+      verification: verificationSchema,
+      history: z.array(z.object({ date: z.string(), summary: z.string() })),
+    }),
+  ),
+  found: z.array(recordViewSchema),
+  notFound: z.array(recordViewSchema),
+  timing: anchorTimingSchema.optional(),
+});
+
+export const searchHitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('platform'), platformId: z.string(), name: z.string(), domains: z.array(z.string()), documents: count }),
+  z.object({
+    kind: z.literal('record'),
+    recordKey: z.string(),
+    platformName: z.string(),
+    documentTitle: z.string(),
+    documentUrl: z.string(),
+    title: z.string(),
+    severity,
+    excerpt: z.string(),
+    /** Whose analysis it is, when it is not ours (imported records keep their credit). */
+    credit: z.string().optional(),
+  }),
+]);
+
+// ---- The options page ----
+
+export const packMetaSchema = z.object({
+  packId: z.string(),
+  packVersion: z.string(),
+  publishedAt: z.string(),
+  source: z.object({
+    kind: z.enum(['bundled', 'tosdr', 'import', 'feed']),
+    name: z.string(),
+    url: z.string().optional(),
+    attribution: z.string().optional(),
+    licence: z.string().optional(),
+  }),
+  /** When this copy was written to the store (ISO timestamp). */
+  storedAt: z.string(),
+  counts: z.object({ platforms: count, documents: count, records: count }),
+});
+
+export const cacheSummarySchema = z.object({
+  packs: z.array(packMetaSchema),
+  totals: z.object({ platforms: count, documents: count, records: count }),
+});
+
+/** Also what storage.local keeps between checks (background/feed.ts), read back through this. */
+export const feedStatusSchema = z.object({
+  lastCheck: z.object({ at: z.string(), outcome: z.enum(['updated', 'unchanged', 'failed']), message: z.string() }).optional(),
+  lastGood: z
+    .object({
+      at: z.string(),
+      url: z.string(),
+      packId: z.string(),
+      packVersion: z.string(),
+      records: count,
+      bodySha256: z.string(),
+      /** The validators the server sent, for the next conditional request. */
+      etag: z.string().optional(),
+      lastModified: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const feedStateSchema = z.object({ url: z.string().nullable(), status: feedStatusSchema });
+
+export const importReportSchema = z.object({
+  imported: z.array(
+    z.object({ file: z.string(), packId: z.string(), platforms: count, documents: count, records: count, skipped: count }),
+  ),
+  failed: z.array(z.object({ file: z.string(), error: z.string() })),
+});
+
+/** Sent back over the import port while a large import runs. */
+export const importProgressSchema = z.object({ phase: z.enum(['checking', 'writing']), done: count, total: count });
+
+/** The options page → background, over the import port: the one message it accepts. */
+export const importStartSchema = z.strictObject({
+  type: z.literal('start'),
+  files: z.array(z.strictObject({ name: z.string().max(1000), text: z.string() })).min(1).max(5000),
+});
+
+/** Background → options page over that port. */
+export const importUpdateSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), progress: importProgressSchema }),
+  z.object({ type: z.literal('done'), report: importReportSchema }),
+  z.object({ type: z.literal('error'), error: z.string() }),
+]);
+
+// ---- Requests to the background, and what each answers ----
+
+export const requestSchemas = {
+  /** `url`: the page's address now (history-API navigation leaves the sender's URL stale). */
+  'page/lookup': z.strictObject({ type: z.literal('page/lookup'), url: pageUrl }),
+  'page/anchored': anchorReportSchema.extend({ type: z.literal('page/anchored'), url: pageUrl }),
+  'page/fingerprints': pageFingerprintsSchema.extend({ type: z.literal('page/fingerprints') }),
+  'page/open-record': z.strictObject({ type: z.literal('page/open-record'), recordKey: key }),
+  /** The page's run threw: the popup says so instead of waiting for clauses that will not come. */
+  'page/failed': z.strictObject({ type: z.literal('page/failed'), url: pageUrl, error: z.string().min(1).max(FAILURE_TEXT_MAX) }),
+  'popup/tab': z.strictObject({ type: z.literal('popup/tab'), tabId: count }),
+  'popup/search': z.strictObject({ type: z.literal('popup/search'), query: z.string().max(500) }),
+  'popup/show-clause': z.strictObject({ type: z.literal('popup/show-clause'), tabId: count, recordKey: key }),
+  'options/summary': z.strictObject({ type: z.literal('options/summary') }),
+  'options/restore-bundled': z.strictObject({ type: z.literal('options/restore-bundled') }),
+  'options/remove-packs': z.strictObject({ type: z.literal('options/remove-packs'), packIds: z.array(key).min(1).max(5000) }),
+  'options/feed': z.strictObject({ type: z.literal('options/feed') }),
+  'options/feed-set': z.strictObject({ type: z.literal('options/feed-set'), url: z.string().max(2000).nullable() }),
+  'options/feed-check': z.strictObject({ type: z.literal('options/feed-check') }),
+};
+
+/** What the content script's "Show in page" answers (content/session.ts). */
+export const showClauseReplySchema = z.object({ shown: z.boolean() });
+
+export const replySchemas = {
+  'page/lookup': pageLookupSchema.nullable(),
+  'page/anchored': z.object({ badge: z.string() }),
+  'page/fingerprints': z.object({ verified: z.array(verificationSchema) }),
+  'page/open-record': z.object({ opened: z.boolean() }),
+  /** `recorded`: false when the tab has moved on to another page meanwhile. */
+  'page/failed': z.object({ recorded: z.boolean() }),
+  'popup/tab': tabViewSchema,
+  'popup/search': z.array(searchHitSchema),
+  'popup/show-clause': showClauseReplySchema,
+  'options/summary': cacheSummarySchema,
+  'options/restore-bundled': cacheSummarySchema,
+  'options/remove-packs': cacheSummarySchema,
+  'options/feed': feedStateSchema,
+  'options/feed-set': feedStateSchema,
+  'options/feed-check': feedStateSchema,
+} satisfies { [T in keyof typeof requestSchemas]: z.ZodType };
+
+// ---- Background → content script (tabs.sendMessage) ----
+
+export const contentCommandSchemas = {
+  'clause/show': z.strictObject({ type: z.literal('clause/show'), recordKey: key }),
+  /** The tab's address changed without a new document (history API): look again. */
+  'page/recheck': z.strictObject({ type: z.literal('page/recheck') }),
+};
+
+export const contentReplySchemas = {
+  'clause/show': showClauseReplySchema,
+  'page/recheck': z.object({ ok: z.literal(true) }),
+} satisfies { [T in keyof typeof contentCommandSchemas]: z.ZodType };
