@@ -1,8 +1,10 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { toMatchPattern } from './src/records/url-pattern';
+import { HIGHLIGHT_CSS } from './content/highlight-styles';
+import { SEVERITY_PROPERTIES_CSS } from './popup/severity-properties';
+import { browserMatchPatterns } from './src/records/url-pattern';
 
 /**
  * Where the content script runs: exactly the pages of the bundled documents (their URL
@@ -14,7 +16,28 @@ function bundledMatches(): string[] {
     .filter((file) => file.endsWith('.json'))
     .flatMap((file) => (JSON.parse(readFileSync(dir + file, 'utf8')) as { documents: { urlPatterns: string[] }[] }).documents)
     .flatMap((doc) => doc.urlPatterns);
-  return [...new Set(patterns.map(toMatchPattern))].sort();
+  return browserMatchPatterns(patterns);
+}
+
+/** The plugin's name, by which tests find it and read the stylesheets as the build writes them. */
+export const SEVERITY_STYLES_PLUGIN = 'termlight-severity-styles';
+
+/**
+ * The two stylesheets painted with the severity colours, written from src/ui/severity-colours.ts
+ * so each colour has one home: content/highlights.css (which the manifest injects into pages)
+ * is made whole from content/highlight-styles.ts, with no file of that name in the source, and
+ * popup/styles.css gets the colours' custom properties at its top.
+ */
+function severityStyles(): Plugin {
+  const highlights = fileURLToPath(new URL('content/highlights.css', import.meta.url));
+  const popupStyles = fileURLToPath(new URL('popup/styles.css', import.meta.url));
+  return {
+    name: SEVERITY_STYLES_PLUGIN,
+    enforce: 'pre',
+    resolveId: (id) => (id === highlights ? id : null),
+    load: (id) => (id === highlights ? HIGHLIGHT_CSS : null),
+    transform: (code, id) => (id === popupStyles ? SEVERITY_PROPERTIES_CSS + code : null),
+  };
 }
 
 /** `vite build --mode chrome|firefox` writes one unpacked extension per browser from one manifest. */
@@ -30,6 +53,7 @@ export default defineConfig(({ mode }) => {
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
     },
     plugins: [
+      severityStyles(),
       webExtension({
         browser,
         manifest: 'manifest.json',

@@ -5,9 +5,16 @@
  */
 import { SEVERITY_ICON, severityLabel } from '../src/i18n/labels';
 import { t } from '../src/i18n/t';
+import { SEVERITIES } from '../src/records/taxonomy';
+import { REWORDED_COLOUR, SEVERITY_COLOURS, type SchemeColour } from '../src/ui/severity-colours';
 import { clauseBox, type AnchoredClause } from './highlighter';
 
-const STYLE = `
+/** Each severity's stripe and label in one colour scheme. */
+const severityRules = (scheme: keyof SchemeColour) =>
+  SEVERITIES.map((s) => `.${s} { border-left-color: ${SEVERITY_COLOURS[s][scheme]}; } .${s} .sev { color: ${SEVERITY_COLOURS[s][scheme]}; }`).join('\n');
+
+/** The card's own styles, inside its shadow root; exported for the contrast test. */
+export const CARD_STYLE = `
 :host { all: initial; }
 .card { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: 340px;
   padding: 10px 12px; border-radius: 8px; border: 1px solid #cbd5e1; border-left-width: 6px;
@@ -18,25 +25,17 @@ const STYLE = `
 .title { font-weight: 700; margin: 0 0 4px; display: block; }
 .impact { margin: 0 0 8px; display: block; }
 .hint { margin: 8px 0 0; display: block; font-size: 11px; color: #475569; }
-.changed { margin: 0 0 8px; display: block; font-size: 12px; color: #6d28d9; font-weight: 600; }
+.changed { margin: 0 0 8px; display: block; font-size: 12px; color: ${REWORDED_COLOUR.light}; font-weight: 600; }
 .changed[hidden] { display: none; }
 button { all: initial; font: 600 13px/1.2 system-ui, sans-serif; color: #1e3a8a; cursor: pointer;
   text-decoration: underline; padding: 2px 0; }
 button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
-.critical { border-left-color: #9f1239; } .critical .sev { color: #9f1239; }
-.high { border-left-color: #b91c1c; } .high .sev { color: #b91c1c; }
-.medium { border-left-color: #9a3412; } .medium .sev { color: #9a3412; }
-.low { border-left-color: #1d4ed8; } .low .sev { color: #1d4ed8; }
-.positive { border-left-color: #166534; } .positive .sev { color: #166534; }
+${severityRules('light')}
 @media (prefers-color-scheme: dark) {
   .card { background: #0f172a; color: #f1f5f9; border-color: #334155; }
   button { color: #93c5fd; } button:focus-visible { outline-color: #93c5fd; }
-  .hint { color: #cbd5e1; } .changed { color: #c4b5fd; }
-  .critical { border-left-color: #fda4af; } .critical .sev { color: #fda4af; }
-  .high { border-left-color: #fca5a5; } .high .sev { color: #fca5a5; }
-  .medium { border-left-color: #fdba74; } .medium .sev { color: #fdba74; }
-  .low { border-left-color: #93c5fd; } .low .sev { color: #93c5fd; }
-  .positive { border-left-color: #86efac; } .positive .sev { color: #86efac; }
+  .hint { color: #cbd5e1; } .changed { color: ${REWORDED_COLOUR.dark}; }
+${severityRules('dark')}
 }`;
 
 export interface Card {
@@ -58,7 +57,7 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
   host.style.cssText = 'all: initial !important; display: block !important;';
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = STYLE;
+  style.textContent = CARD_STYLE;
   const card = document.createElement('div');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-modal', 'false');

@@ -1,12 +1,12 @@
 /**
  * Paints found clauses with the CSS Custom Highlight API: one highlight per severity (plus one
- * marking reworded clauses), styled by ::highlight() rules in highlights.css. The page's DOM is
+ * marking reworded clauses), styled by the ::highlight() rules of highlight-styles.ts. The page's DOM is
  * never changed to highlight. Clauses inside same-origin iframes use that document's registry;
  * clauses in open shadow roots and iframes get the same rules as an adopted style sheet, since
  * the page-level rules do not reach into them.
  */
 import { SEVERITIES, type Severity } from '../src/records/taxonomy';
-import HIGHLIGHT_CSS from './highlights.css?raw';
+import { HIGHLIGHT_CSS } from './highlight-styles';
 
 export interface AnchoredClause {
   key: string;

@@ -1,16 +1,11 @@
 /** The toolbar badge: how many clauses a tab's page has, coloured by the worst of them. */
 import browser from 'webextension-polyfill';
 import { plural, t, type MessageKey } from '../i18n/t';
-import { severityRank, type Severity } from '../records/taxonomy';
+import { SEVERITIES, severityRank, type Severity } from '../records/taxonomy';
+import { SEVERITY_COLOURS } from '../ui/severity-colours';
 
-/** Badge colours; each passes 4.5:1 against the white badge text. */
-export const BADGE_COLOURS: Record<Severity, string> = {
-  critical: '#9f1239',
-  high: '#b91c1c',
-  medium: '#9a3412',
-  low: '#1d4ed8',
-  positive: '#166534',
-};
+/** The badge's background for a worst severity: that severity's colour on light surfaces, behind the white count. */
+export const BADGE_COLOURS = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_COLOURS[s].light])) as Record<Severity, string>;
 
 /** The worst severity as the tooltip names it. */
 const WORST: Record<Severity, MessageKey> = {

@@ -16,8 +16,9 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type * as Axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
+import { CARD_STYLE } from '../../content/card';
 import { SEVERITIES, type Severity } from '../../src/records/taxonomy';
-import { THEMES, cascade, parseColour, parseCss, readRepoFile, type Theme } from '../helpers/css';
+import { THEMES, builtCss, cascade, parseColour, parseCss, type Theme } from '../helpers/css';
 import {
   BROWSERS,
   DEMO_FIXTURE,
@@ -127,7 +128,7 @@ async function search(popup: TestPage, query: string) {
 }
 
 describe('severity is never told by colour alone (content/highlights.css)', () => {
-  const rules = parseCss(readRepoFile('content/highlights.css'));
+  const rules = parseCss(builtCss('content/highlights.css'));
   const decoration = (name: string) =>
     rules.find((r) => r.selectors.includes(`::highlight(${name})`))?.declarations.find(([p]) => p === 'text-decoration')?.[1] ?? '';
   const STYLES = ['solid', 'double', 'dotted', 'dashed', 'wavy'];
@@ -266,7 +267,7 @@ describe.each(BROWSERS)('%s: accessibility', (name) => {
 
         // The outline colour the card's stylesheet gives its focused button, found painted
         // inside the card (no other part of the card is that colour for these clauses' severities).
-        const card = parseCss(/const STYLE = `([\s\S]*?)`;/.exec(readRepoFile('content/card.ts'))![1]!);
+        const card = parseCss(CARD_STYLE);
         const [r, g, b] = parseColour(cascade(card, ['button', 'button:focus-visible'], 'outline-color', 'light')!);
         const used: Severity[] = [...new Set(records.map((rec) => rec.severity))];
         for (const s of used) {

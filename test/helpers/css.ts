@@ -6,9 +6,30 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import viteConfig, { SEVERITY_STYLES_PLUGIN } from '../../vite.config';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const readRepoFile = (file: string) => readFileSync(resolve(REPO, file), 'utf8');
+
+/** The stylesheets the build writes the severity colours into (see vite.config.ts). */
+export type BuiltStylesheet = 'content/highlights.css' | 'popup/styles.css';
+
+/**
+ * A stylesheet as the build ships it, before minifying: the source file (if there is one) put
+ * through the build's own severity-styles plugin, so tests read the colours the browser gets.
+ */
+export function builtCss(file: BuiltStylesheet): string {
+  const plugin = (viteConfig({ command: 'build', mode: 'chrome' }).plugins ?? []).find(
+    (p): p is Plugin => typeof p === 'object' && p !== null && 'name' in p && p.name === SEVERITY_STYLES_PLUGIN,
+  );
+  if (!plugin) throw new Error(`vite.config.ts has no ${SEVERITY_STYLES_PLUGIN} plugin`);
+  // Its hooks are plain synchronous functions.
+  const run = (hook: unknown, ...args: string[]) => (typeof hook === 'function' ? (hook as (...a: string[]) => string | null)(...args) : null);
+  const id = resolve(REPO, file);
+  const loaded = run(plugin.load, id) ?? readRepoFile(file);
+  return run(plugin.transform, loaded, id) ?? loaded;
+}
 
 export interface Rule {
   /** Each selector of the rule, whitespace collapsed. */

@@ -1,16 +1,18 @@
 /**
- * WCAG AA contrast of every colour pair Termlight paints, read from the source files themselves
- * (so a colour changed badly fails here): the popup and options pages (popup/styles.css, light
- * :root and its prefers-color-scheme: dark block), the in-page card (the STYLE text in
- * content/card.ts), the toolbar badge (src/background/badge.ts) and the in-page highlights
- * (content/highlights.css). AA: 4.5:1 for text, 3:1 for large text and for what identifies a
- * control, a focus indicator or a severity mark (WCAG 2.1 SC 1.4.3, 1.4.11).
+ * WCAG AA contrast of every colour pair Termlight paints, read from what each place really
+ * paints (so a colour changed badly, in src/ui/severity-colours.ts or anywhere else, fails
+ * here): the popup and options pages (popup/styles.css as built, light :root and its
+ * prefers-color-scheme: dark block), the in-page card (CARD_STYLE of content/card.ts), the
+ * toolbar badge (src/background/badge.ts) and the in-page highlights (content/highlights.css as
+ * built). AA: 4.5:1 for text, 3:1 for large text and for what identifies a control, a focus
+ * indicator or a severity mark (WCAG 2.1 SC 1.4.3, 1.4.11).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { SEVERITIES, type Severity } from '../../src/records/taxonomy';
 import {
   AA,
   THEMES,
+  builtCss,
   cascade,
   colourToken,
   contrastRatio,
@@ -28,6 +30,7 @@ import {
 // badge.ts imports the polyfill, which refuses to load outside an extension; only its colours are needed.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { BADGE_COLOURS } = await import('../../src/background/badge');
+const { CARD_STYLE } = await import('../../content/card');
 
 interface Pair {
   what: string;
@@ -66,7 +69,7 @@ describe('the contrast formula (WCAG 2.x relative luminance)', () => {
 });
 
 describe('popup and options pages (popup/styles.css)', () => {
-  const rules = parseCss(readRepoFile('popup/styles.css'));
+  const rules = parseCss(builtCss('popup/styles.css'));
 
   /** Every value one property takes anywhere in the file (custom properties left as var()). */
   const valuesOf = (properties: string[], where: (r: Rule) => boolean = () => true) =>
@@ -117,13 +120,10 @@ describe('popup and options pages (popup/styles.css)', () => {
   });
 });
 
-describe('the in-page card (content/card.ts STYLE)', () => {
-  const source = readRepoFile('content/card.ts');
-  const style = /const STYLE = `([\s\S]*?)`;/.exec(source)?.[1];
-  const rules = parseCss(style ?? '');
+describe('the in-page card (content/card.ts CARD_STYLE)', () => {
+  const rules = parseCss(CARD_STYLE);
 
   it('is read as expected', () => {
-    expect(style, 'the STYLE constant of content/card.ts').toBeTruthy();
     expect(rules.some((r) => r.media?.includes('prefers-color-scheme: dark'))).toBe(true);
   });
 
@@ -178,7 +178,7 @@ describe('the toolbar badge (src/background/badge.ts)', () => {
 });
 
 describe('the in-page highlights (content/highlights.css)', () => {
-  const rules = parseCss(readRepoFile('content/highlights.css'));
+  const rules = parseCss(builtCss('content/highlights.css'));
   const rule = (name: string) => {
     const found = rules.find((r) => r.selectors.includes(`::highlight(${name})`));
     if (!found) throw new Error(`No ::highlight(${name}) in content/highlights.css`);
