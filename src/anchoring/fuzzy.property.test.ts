@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildWordIndex, buildWordIndexSteps, sharedWords } from './fuzzy';
+import { buildWordIndex, buildWordIndexSteps, createFuzzyScratch, sharedWords } from './fuzzy';
 
 /** Words by their definition, one code unit at a time: letters, digits, marks, any surrogate. */
 function referenceWords(norm: string): string[] {
@@ -96,11 +96,13 @@ describe('sharedWords', () => {
         const lo = a % page.length;
         const hi = lo + (b % (page.length - lo + 1));
         const window = Array.from(page.subarray(lo, hi));
-        const shared = sharedWords(quote, page, lo, hi);
+        const scratch = createFuzzyScratch(page.length, 13);
+        const shared = sharedWords(quote, page, lo, hi, scratch);
         expect(shared).toBeGreaterThanOrEqual(lcs(quote, window));
         expect(shared).toBeLessThanOrEqual(Math.min(quote.length, window.length));
         // A second call sees the same (no counts left over from the first).
-        expect(sharedWords(quote, page, lo, hi)).toBe(shared);
+        expect(scratch.tally.every((count) => count === 0)).toBe(true);
+        expect(sharedWords(quote, page, lo, hi, scratch)).toBe(shared);
       }),
     );
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildWordIndex, fuzzyFind } from './fuzzy';
+import { normalizeText } from './normalize';
 import { matchQuote } from './text-quote';
 
 const page = [
@@ -63,5 +65,35 @@ describe('fuzzy anchoring of reworded clauses', () => {
   it('can be turned off', () => {
     const m = matchQuote(page, { exact: 'We may suspend or close your account at any time if we believe that you have breached these Terms or if the law requires it.', prefix: 'Section 2.' }, undefined, { fuzzy: false });
     expect(m).toBeNull();
+  });
+});
+
+describe('the fuzzy search buffers', () => {
+  const reworded = normalizeText('We may suspend or close your account at any time if we believe that you have breached these Terms or if the law requires it.');
+  const search = (norm: string, index = buildWordIndex(norm)) => fuzzyFind(norm, index, reworded, normalizeText('Section 2.'), normalizeText('Section 3.'));
+
+  it('are each page’s own: a huge page’s buffers are not kept for the next, small page', () => {
+    const hugeNorm = normalizeText(Array.from({ length: 1_000 }, (_, i) => `${page} Filler ${i}.`).join('\n'));
+    const huge = buildWordIndex(hugeNorm);
+    search(hugeNorm, huge);
+    const smallNorm = normalizeText(page);
+    const small = buildWordIndex(smallNorm);
+    expect(small.scratch).not.toBe(huge.scratch);
+    expect(small.scratch.ballot.length).toBeLessThan(huge.ids.length / 100);
+    expect(small.scratch.tally.length).toBe(new Set(small.ids).size);
+  });
+
+  it('are clean after each search: pages searched in turn find what each finds alone', () => {
+    const a = normalizeText(page);
+    const b = normalizeText(`Preamble of another document.\n${page.replace('terminate', 'end')}\nMore text after it.`);
+    const alone = [search(a), search(b)];
+    expect(alone[0]).not.toBeNull();
+    expect(alone[1]).not.toBeNull();
+    const indexA = buildWordIndex(a);
+    const indexB = buildWordIndex(b);
+    for (let round = 0; round < 3; round++) {
+      expect(search(a, indexA)).toEqual(alone[0]);
+      expect(search(b, indexB)).toEqual(alone[1]);
+    }
   });
 });

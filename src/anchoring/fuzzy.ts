@@ -33,6 +33,29 @@ export interface WordIndex {
   /** Positions of each id: positions[offsets[id] .. offsets[id + 1]). */
   offsets: Int32Array;
   positions: Int32Array;
+  /** fuzzyFind's working memory for this page (see FuzzyScratch). */
+  scratch: FuzzyScratch;
+}
+
+/**
+ * The buffers fuzzyFind works in, one set per page's word index: every quote searched on the
+ * page reuses them, so the search allocates no buffer per quote, and they go when the page's
+ * index goes, so a huge page's buffers are not kept for the next page, nor shared by two.
+ * All entries are zero between searches.
+ */
+export interface FuzzyScratch {
+  /** Votes per diagonal bucket (grown if a quote needs more buckets than foreseen). */
+  ballot: Float64Array;
+  /** A counter per word id of the page, for sharedWords. */
+  tally: Int32Array;
+}
+
+/**
+ * Buffers for a page of `wordCount` words of which `distinctWords` differ: a bucket is at least
+ * two words wide, and a quote shifts the buckets by at most a dozen.
+ */
+export function createFuzzyScratch(wordCount: number, distinctWords: number): FuzzyScratch {
+  return { ballot: new Float64Array((wordCount >> 1) + 16), tally: new Int32Array(distinctWords) };
 }
 
 export interface FuzzyTuning {
@@ -163,7 +186,7 @@ export function* buildWordIndexSteps(norm: string): Generator<void, WordIndex> {
   const fill = offsets.slice(0, dict.size);
   const positions = new Int32Array(count);
   for (let k = 0; k < count; k++) positions[fill[ids[k]!]!++] = k;
-  return { starts, ends, ids, offsets, positions, idOf: (word) => dict.get(word) ?? -1 };
+  return { starts, ends, ids, offsets, positions, idOf: (word) => dict.get(word) ?? -1, scratch: createFuzzyScratch(count, dict.size) };
 }
 
 /** The words of a (short) normalised string, split as buildWordIndex splits a page. */
@@ -207,11 +230,13 @@ export function fuzzyFind(
   const qIds = quote.map((w) => index.idOf(w));
 
   // 1. Votes per diagonal bucket; rarer words weigh more. Bucket b is kept at ballot[b + shift]
-  // (a shared scratch array, zero again on return).
+  // (the page's scratch array, zero again on return).
   const bucketWidth = Math.max(2, Math.round(m / 8));
   const shift = Math.ceil(m / bucketWidth) + 1;
   const size = Math.floor(index.ids.length / bucketWidth) + shift + 2;
-  if (ballot.length < size) ballot = new Float64Array(size);
+  const { scratch } = index;
+  if (scratch.ballot.length < size) scratch.ballot = new Float64Array(size);
+  const ballot = scratch.ballot;
   const touched: number[] = [];
   let usable = 0;
   for (let i = 0; i < m; i++) {
@@ -259,7 +284,7 @@ export function fuzzyFind(
     const lo = Math.max(0, diagonal - slack);
     const hi = Math.min(index.ids.length, diagonal + bucketWidth + m + slack);
     if (hi <= lo) continue;
-    if (sharedWords(qIds, index.ids, lo, hi) < relevant * m) continue;
+    if (sharedWords(qIds, index.ids, lo, hi, scratch) < relevant * m) continue;
     const candidate = align(qIds, index.ids, lo, hi);
     if (candidate) results.push(candidate);
   }
@@ -331,12 +356,14 @@ function sentenceEnd(norm: string, quoteNorm: string, end: number): number {
 /**
  * How many of the quote's words the page stretch [lo, hi) could match, each page word used once:
  * no alignment matches more, and every quote word it leaves unmatched is an edit, so
- * 1 − edits / quote words is at most this count / quote words.
+ * 1 − edits / quote words is at most this count / quote words. Counts in `scratch.tally`, which
+ * it leaves zero, grown if `page` has an id beyond it.
  */
-export function sharedWords(quote: readonly number[], page: Int32Array, lo: number, hi: number): number {
+export function sharedWords(quote: readonly number[], page: Int32Array, lo: number, hi: number, scratch: FuzzyScratch): number {
+  let tally = scratch.tally;
   for (let k = lo; k < hi; k++) {
     const id = page[k]!;
-    if (id >= tally.length) tally = grown(tally, id);
+    if (id >= tally.length) tally = scratch.tally = grown(tally, id);
     tally[id]!++;
   }
   let shared = 0;
@@ -349,12 +376,6 @@ export function sharedWords(quote: readonly number[], page: Int32Array, lo: numb
   for (let k = lo; k < hi; k++) tally[page[k]!] = 0; // clean for the next call
   return shared;
 }
-
-/** Votes per diagonal bucket for fuzzyFind (reused: sized by the largest page seen). */
-let ballot = new Float64Array(1024);
-
-/** Per-word counters for sharedWords, zero between calls (reused: one count per page word id). */
-let tally = new Int32Array(1024);
 
 const grown = (a: Int32Array, id: number) => {
   const b = new Int32Array(Math.max(id + 1, a.length * 2));
