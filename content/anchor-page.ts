@@ -8,7 +8,7 @@ import { runInSteps } from '../src/anchoring/steps';
 import type { AnchorReport, PageRecord } from '../src/messages/protocol';
 import type { AnchoredClause } from './highlighter';
 import type { Slicer } from './slicer';
-import { isHidden } from './visibility';
+import { isHidden } from '../src/anchoring/visibility';
 
 const FOUND_TEXT_LIMIT = 20_000;
 

@@ -2,10 +2,9 @@
  * Fingerprints the page, in idle time, for each document that has a verified fingerprint, so
  * the background can tell whether the page still reads as the version the records describe.
  */
-import { contentRoots, regionHash } from '../src/anchoring/document-hash';
+import { pageFingerprint } from '../src/anchoring/document-hash';
 import type { PageLookup } from '../src/messages/protocol';
 import { request } from './messaging';
-import { isHidden } from './visibility';
 
 const idle = () =>
   new Promise<void>((resolve) => {
@@ -24,7 +23,7 @@ export async function sendFingerprints(lookup: PageLookup, url: string): Promise
     const selector = doc.contentSelector ?? '';
     let result = bySelector.get(selector);
     if (!result) {
-      result = await regionHash(contentRoots(document, doc.contentSelector), { isHidden });
+      result = await pageFingerprint(document, doc.contentSelector);
       bySelector.set(selector, result);
     }
     fingerprints.push({ documentKey: doc.key, ...result });

@@ -3,7 +3,7 @@
  * on the real DOM, with the content script's own visibility check.
  */
 import type { QuoteSelector } from '../../src/anchoring';
-import { isHidden } from '../../content/visibility';
+import { isHidden } from '../../src/anchoring/visibility';
 import { measure, type Measured } from './measure';
 
 declare global {

@@ -1,7 +1,9 @@
 /**
  * `check <pack.json|bundled> <documentId>=<saved-file>... [--corpus <dir>] [--selector <css>]`:
- * anchors every record of each named document in a saved copy of it, with the extension's own
- * text extraction and matcher, and reports how each quote was found (or that it was not).
+ * anchors every record of each named document in a saved copy of it, as the extension does on
+ * the live page, and reports how each quote was found (or that it was not). Like the content
+ * script, it reads the whole page's text for anchoring (hidden elements left out) and only the
+ * document's content region (`contentSelector`, or `--selector`) for the fingerprint.
  *
  * `--corpus <dir>` (the shared corpus) names the saved copies itself: a document whose `url` is
  * the first address Open Terms Archive fetched a current version from (ota/documents.json) is
@@ -9,13 +11,15 @@
  */
 import path from 'node:path';
 import { createIndex, extractText, matchQuote, type QuoteMatch } from '../../src/anchoring';
-import { documentHash } from '../../src/anchoring/document-hash';
+import { pageFingerprint } from '../../src/anchoring/document-hash';
+import { isHidden } from '../../src/anchoring/visibility';
 import type { Pack, PolicyDocument } from '../../src/records/schema';
 import { CliError, loadPack, plural, readJson, type Io } from './io';
-import { loadSavedPage } from './page';
+import { describeRegion, loadSavedPage, requireMatch } from './page';
 
 export interface CheckOptions {
   corpus?: string;
+  /** The content region to fingerprint instead of each document's `contentSelector`. */
   selector?: string;
 }
 
@@ -102,9 +106,12 @@ export async function check(io: Io, packArg: string, pairs: string[], options: C
     documents++;
     const records = pack.records.filter((r) => r.documentId === doc.id);
     io.stdout(`${doc.id} (${doc.title}) in ${file}`);
-    const page = await loadSavedPage(io, file, options.selector);
+    const page = await loadSavedPage(io, file);
     try {
-      const text = extractText(page.root).text;
+      if (options.selector) requireMatch(page.document, options.selector, file);
+      // The content script anchors in the whole body (content/session.ts), the region being
+      // only what the fingerprint covers.
+      const text = extractText(page.document.body, { isHidden }).text;
       const index = createIndex(text);
       const tally = emptyTally();
       for (const record of records) {
@@ -114,11 +121,13 @@ export async function check(io: Io, packArg: string, pairs: string[], options: C
         io.stdout(`  ${outcome(match).padEnd(18)} ${record.title}`);
       }
       if (doc.sha256) {
-        const sha256 = await documentHash(page.root);
+        const selector = options.selector ?? doc.contentSelector;
+        const { sha256 } = await pageFingerprint(page.document, selector);
+        const region = describeRegion(page.document, selector);
         io.stdout(
           sha256 === doc.sha256
-            ? '  hash: same as when last verified'
-            : `  hash: ${sha256}, not the recorded ${doc.sha256}: the text changed since ${doc.lastVerified ?? 'it was recorded'}`,
+            ? `  hash: same as when last verified (${region})`
+            : `  hash: ${sha256}, not the recorded ${doc.sha256}: the text changed since ${doc.lastVerified ?? 'it was recorded'} (${region})`,
         );
       }
       io.stdout(records.length ? `  ${plural(records.length, 'record')}: ${describeTally(tally)}` : '  no records');

@@ -24,10 +24,13 @@ Commands:
       Convert ToS;DR service exports (a directory means its *.json) into one pack "tosdr".
       "--out -" writes the pack to stdout. --date dates the records (default: today).
   hash <saved-page.html|.md|.txt>... [--selector <css>]
-      The normalised SHA-256 of a saved copy of a document, as the extension computes it.
-      --selector: the main content region (e.g. main); default: the whole body.
+      The normalised SHA-256 of a saved copy of a document, as the extension computes it
+      (hidden elements, display:none, left out). --selector: the main content region
+      (e.g. main); default: the whole body.
   check <pack.json|bundled> <documentId>=<saved-file>... [--corpus <dir>] [--selector <css>]
-      Anchor every record of each document in its saved copy; exit 1 if a quote is not found.
+      Anchor every record of each document in its saved copy, in the whole page as the
+      extension does; exit 1 if a quote is not found. The fingerprint covers the document's
+      content selector, or --selector <css> instead.
       --corpus <dir>: take each document's copy from the shared corpus (Open Terms Archive
       current versions, matched by the document's url).
   fingerprint-bundled --corpus <dir> [--date YYYY-MM-DD]

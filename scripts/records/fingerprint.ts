@@ -8,8 +8,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { regionHash } from '../../src/anchoring/document-hash';
-import { extractText } from '../../src/anchoring/dom-text';
+import { fingerprintText, pageFingerprint } from '../../src/anchoring/document-hash';
 import { normalizeText } from '../../src/anchoring/normalize';
 import { corpusCopies } from './check';
 import { type Io, plural } from './io';
@@ -50,11 +49,12 @@ function wordChanges(before: string, after: string): { added: number; removed: n
   return { added, removed };
 }
 
-async function fingerprintOf(io: Io, file: string): Promise<{ sha256: string; text: string }> {
+/** The fingerprint the extension would take of `file` with `selector`, and the text it covers. */
+async function fingerprintOf(io: Io, file: string, selector: string | undefined): Promise<{ sha256: string; text: string }> {
   const page = await loadSavedPage(io, file);
   try {
-    const { sha256 } = await regionHash([page.root]);
-    return { sha256, text: extractText(page.root).text };
+    const { sha256 } = await pageFingerprint(page.document, selector);
+    return { sha256, text: fingerprintText(page.document, selector) };
   } finally {
     await page.close();
   }
@@ -76,15 +76,15 @@ export async function fingerprintBundled(io: Io, corpus: string, date: string): 
         continue;
       }
       const entry = entries.find((e) => e.role === 'current' && path.join(corpus, e.file) === current)!;
-      const now = await fingerprintOf(io, current);
+      const selector = selectorOf(entry.select);
+      const now = await fingerprintOf(io, current, selector);
       doc.sha256 = now.sha256;
       doc.lastVerified = date;
-      const selector = selectorOf(entry.select);
       if (selector) doc.contentSelector = selector;
       else delete doc.contentSelector;
       const snapshot = entries.find((e) => e.role.startsWith('snapshot') && e.service === entry.service && e.terms_type === entry.terms_type);
       if (snapshot) {
-        const then = await fingerprintOf(io, path.join(corpus, snapshot.file));
+        const then = await fingerprintOf(io, path.join(corpus, snapshot.file), selector);
         const { added, removed } = wordChanges(then.text, now.text);
         doc.history = [
           {

@@ -1,15 +1,17 @@
 /**
  * `hash <saved-page>... [--selector <css>]`: the document fingerprint the extension computes
- * (documentHash: SHA-256 of the normalised rendered text), for a saved copy.
+ * (pageFingerprint: SHA-256 of the normalised rendered text of the content region, hidden
+ * elements left out), for a saved copy.
  */
-import { documentHash, hashableText } from '../../src/anchoring/document-hash';
-import { loadSavedPage } from './page';
+import { pageFingerprint } from '../../src/anchoring/document-hash';
 import type { Io } from './io';
+import { loadSavedPage, requireMatch } from './page';
 
-export async function fingerprint(io: Io, file: string, selector?: string): Promise<{ sha256: string; length: number }> {
-  const page = await loadSavedPage(io, file, selector);
+export async function fingerprint(io: Io, file: string, selector?: string): Promise<{ sha256: string; textLength: number }> {
+  const page = await loadSavedPage(io, file);
   try {
-    return { sha256: await documentHash(page.root), length: hashableText(page.root).length };
+    if (selector) requireMatch(page.document, selector, file);
+    return await pageFingerprint(page.document, selector);
   } finally {
     await page.close();
   }
@@ -17,8 +19,8 @@ export async function fingerprint(io: Io, file: string, selector?: string): Prom
 
 export async function hash(io: Io, files: string[], selector?: string): Promise<number> {
   for (const file of files) {
-    const { sha256, length } = await fingerprint(io, file, selector);
-    io.stdout(`${sha256}  ${file}  (${length.toLocaleString('en')} characters of normalised text${selector ? `, selector "${selector}"` : ''})`);
+    const { sha256, textLength } = await fingerprint(io, file, selector);
+    io.stdout(`${sha256}  ${file}  (${textLength.toLocaleString('en')} characters of normalised text${selector ? `, selector "${selector}"` : ''})`);
   }
   return 0;
 }

@@ -1,8 +1,9 @@
 /**
- * A saved copy of a policy document, turned into a DOM the production text extraction can read:
- * HTML parsed with happy-dom (no scripts run, nothing fetched), Markdown (e.g. an Open Terms
- * Archive version) rendered with marked first. `.txt` files are read as Markdown too, with
- * "•" bullet lines (text dumps of list items) turned into list items.
+ * A saved copy of a policy document, turned into a document the extension's own code reads as it
+ * reads a live page (its text extraction, hidden elements, content region, fingerprint): HTML
+ * parsed with happy-dom (no scripts run, nothing fetched; inline styles and <style> rules apply),
+ * Markdown (e.g. an Open Terms Archive version) rendered with marked first. `.txt` files are read
+ * as Markdown too, with "•" bullet lines (text dumps of list items) turned into list items.
  */
 import { Window } from 'happy-dom';
 import { marked } from 'marked';
@@ -10,8 +11,8 @@ import path from 'node:path';
 import { CliError, readText, type Io } from './io';
 
 export interface SavedPage {
-  /** The content region: the body, or a container of what `selector` matched. */
-  root: Node;
+  /** The parsed page, as the content script would see it. */
+  document: Document;
   /** Frees the DOM. */
   close: () => Promise<void>;
 }
@@ -38,12 +39,8 @@ export function pageHtml(file: string, source: string): string {
   }
 }
 
-/**
- * Parses `html` and returns its content region: the whole body, or, with `selector`, the
- * elements it matches in document order (those inside another match count once), each kept as
- * its own block.
- */
-export function parsePage(html: string, selector?: string, label = 'the page'): SavedPage {
+/** Parses `html` into a document with a window (computed styles work, nothing runs or loads). */
+export function parsePage(html: string): SavedPage {
   const window = new Window({
     url: 'https://termlight.invalid/',
     settings: {
@@ -56,34 +53,37 @@ export function parsePage(html: string, selector?: string, label = 'the page'): 
       },
     },
   });
-  const close = () => window.happyDOM.close();
-  const document = new window.DOMParser().parseFromString(html, 'text/html');
-  if (!selector) return { root: document.body as unknown as Node, close };
+  // DOMParser rather than document.write, which stops at the first <script> when scripts are off.
+  const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return { document, close: () => window.happyDOM.close() };
+}
 
-  let matches: Element[];
+/** Whether `selector` picks anything in `document`; null when it is not valid CSS. */
+function matchesIn(document: Document, selector: string): boolean | null {
   try {
-    matches = [...document.querySelectorAll(selector)] as unknown as Element[];
+    return document.querySelector(selector) !== null;
   } catch {
-    void close();
-    throw new CliError(`"${selector}" is not a valid CSS selector.`);
+    return null;
   }
-  if (matches.length === 0) {
-    void close();
-    throw new CliError(`Nothing in ${label} matches the selector "${selector}".`);
-  }
-  if (matches.length === 1) return { root: matches[0]!, close };
-  const outermost = matches.filter((el) => !matches.some((other) => other !== el && other.contains(el)));
-  const container = document.createElement('div');
-  for (const el of outermost) {
-    const block = document.createElement('div');
-    block.appendChild(el.cloneNode(true) as never);
-    container.appendChild(block);
-  }
-  return { root: container as unknown as Node, close };
+}
+
+/**
+ * A selector a maintainer typed must pick something: the extension falls back to the whole page
+ * when it does not (contentRoots), which would hide the typo.
+ */
+export function requireMatch(document: Document, selector: string, label: string): void {
+  const matches = matchesIn(document, selector);
+  if (matches === null) throw new CliError(`"${selector}" is not a valid CSS selector.`);
+  if (!matches) throw new CliError(`Nothing in ${label} matches the selector "${selector}".`);
+}
+
+/** Which region the extension fingerprints on this page (see contentRoots), in words. */
+export function describeRegion(document: Document, selector: string | undefined): string {
+  if (!selector) return 'the whole page';
+  return matchesIn(document, selector) ? `the content region "${selector}"` : `the whole page: "${selector}" matches nothing here`;
 }
 
 /** Reads and parses a saved page (see the file comment for the formats). */
-export async function loadSavedPage(io: Io, file: string, selector?: string): Promise<SavedPage> {
-  const source = await readText(io, file);
-  return parsePage(pageHtml(file, source), selector, file);
+export async function loadSavedPage(io: Io, file: string): Promise<SavedPage> {
+  return parsePage(pageHtml(file, await readText(io, file)));
 }

@@ -2,15 +2,12 @@
  * A document's fingerprint for change detection: the SHA-256 of its normalised rendered text.
  * Normalised as the matcher normalises (case, quotes, dashes, whitespace, soft hyphens) so
  * that presentation-only differences (markup, spacing, typography) do not count as changes.
- * The extension and the maintainer CLI both call this, so their hashes agree.
+ * The content script (content/verify.ts) fingerprints the live page and the records CLI a saved
+ * copy through the same `pageFingerprint`, so their hashes agree.
  */
-import { extractText, type ExtractOptions } from './dom-text';
+import { extractText } from './dom-text';
 import { normalizeText } from './normalize';
-
-/** The text that is hashed: the rendered text of `root`, normalised and trimmed. */
-export function hashableText(root: Node, options: ExtractOptions = {}): string {
-  return normalizeText(extractText(root, options).text).trim();
-}
+import { isHidden } from './visibility';
 
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes (Web Crypto: browsers and Node 20). */
 export async function sha256Hex(text: string): Promise<string> {
@@ -18,14 +15,18 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The fingerprint of the document under `root` (its main content region, where one is known). */
-export async function documentHash(root: Node, options: ExtractOptions = {}): Promise<string> {
-  return sha256Hex(hashableText(root, options));
+/**
+ * The elements of `elements` that are not inside another of them, in their order: a selector
+ * that matches both a region and parts of it must count that text once.
+ */
+export function outermost<T extends Element>(elements: readonly T[]): T[] {
+  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
 }
 
 /**
  * The roots of a document's main content region: the outermost elements `selector` matches
- * (in document order), or the body when there is no selector or nothing matches.
+ * (in document order), or the body when there is no selector, it is not valid CSS or nothing
+ * matches (a redesigned page still gets a fingerprint, which then tells it changed).
  */
 export function contentRoots(doc: Document, selector?: string): Node[] {
   if (!selector) return [doc.body];
@@ -35,12 +36,20 @@ export function contentRoots(doc: Document, selector?: string): Node[] {
   } catch {
     return [doc.body];
   }
-  const outermost = matches.filter((el) => !matches.some((other) => other !== el && other.contains(el)));
-  return outermost.length ? outermost : [doc.body];
+  return matches.length ? outermost(matches) : [doc.body];
 }
 
-/** The fingerprint over several roots, each its own block (as the CLI's --selector does). */
-export async function regionHash(roots: readonly Node[], options: ExtractOptions = {}): Promise<{ sha256: string; textLength: number }> {
-  const text = normalizeText(roots.map((root) => extractText(root, options).text).join('\n')).trim();
+/**
+ * The text a page's fingerprint is taken of: its content region as rendered (hidden elements
+ * left out, each root its own block), normalised and trimmed.
+ */
+export function fingerprintText(doc: Document, selector?: string): string {
+  const roots = contentRoots(doc, selector);
+  return normalizeText(roots.map((root) => extractText(root, { isHidden }).text).join('\n')).trim();
+}
+
+/** The fingerprint of `doc`'s content region (see contentRoots) and the length of its text. */
+export async function pageFingerprint(doc: Document, selector?: string): Promise<{ sha256: string; textLength: number }> {
+  const text = fingerprintText(doc, selector);
   return { sha256: await sha256Hex(text), textLength: text.length };
 }

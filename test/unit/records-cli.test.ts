@@ -2,15 +2,21 @@
  * The maintainers' records CLI (scripts/records/cli.ts), run in-process through `run` on small
  * fixture files written to a temporary directory, plus one run on the shared corpus.
  */
+import { Window } from 'happy-dom';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { request } from '../../content/messaging';
+import { sendFingerprints } from '../../content/verify';
 import { run } from '../../scripts/records/cli';
+import type { Request } from '../../src/messages/protocol';
 import { parsePack } from '../../src/records/schema';
 import { TOSDR_ATTRIBUTION, TOSDR_LICENCE } from '../../src/records/tosdr';
 import { CORPUS_DIR, hasCorpus } from '../helpers/corpus';
 import { pack, record } from '../helpers/packs';
+
+vi.mock('../../content/messaging', () => ({ request: vi.fn(async () => ({ verified: [] })) }));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'termlight-records-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,6 +27,29 @@ const write = (name: string, content: unknown): string => {
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   return file;
 };
+
+/**
+ * The fingerprint the content script sends for a page showing `html`: content/verify.ts run on
+ * it in a happy-dom window, with the message to the background caught.
+ */
+async function extensionFingerprint(html: string, contentSelector?: string): Promise<string> {
+  const url = 'https://acme.example/terms';
+  const window = new Window({ url, settings: { disableJavaScriptFileLoading: true } });
+  window.document.write(html);
+  vi.stubGlobal('document', window.document);
+  vi.stubGlobal('location', window.location);
+  const sent = vi.mocked(request);
+  sent.mockClear();
+  try {
+    const document = { key: 'acme.terms', title: 'Terms', platformName: 'Acme', verify: true, ...(contentSelector ? { contentSelector } : {}) };
+    await sendFingerprints({ documents: [document], records: [] }, url);
+    const message = sent.mock.calls[0]![0] as Request<'page/fingerprints'>;
+    return message.fingerprints[0]!.sha256;
+  } finally {
+    vi.unstubAllGlobals();
+    await window.happyDOM.close();
+  }
+}
 
 /** Runs the CLI from `dir`, collecting what it prints. */
 async function cli(...argv: string[]) {
@@ -202,6 +231,58 @@ describe('hash', () => {
     const none = await cli('hash', 'e.html', '--selector', 'article');
     expect(none.code).toBe(1);
     expect(none.stderr).toBe('Nothing in e.html matches the selector "article".');
+  });
+});
+
+describe('hash, as the extension computes it', () => {
+  const visible = `<h1>${TEXT.heading}</h1><p>${TEXT.termination}</p>`;
+  const hiddenPage = `<!doctype html><html><head><style>.mobile-menu { display: none }</style></head><body>
+    <nav class="mobile-menu">Menu: Home, Pricing, Log in</nav>${visible}
+    <div style="display: none"><p>Limited offer: the first month is free for new subscribers.</p></div></body></html>`;
+
+  it('leaves out hidden text (display:none) as the content script does', async () => {
+    write('hidden.html', hiddenPage);
+    const cli_ = (await cli('hash', 'hidden.html')).stdout.slice(0, 64);
+    expect(cli_).toBe(await extensionFingerprint(hiddenPage));
+    // The same text shown: another hash, so the hidden text really is left out.
+    write('shown.html', hiddenPage.replace('.mobile-menu { display: none }', '').replace('display: none', 'display: block'));
+    expect((await cli('hash', 'shown.html')).stdout.slice(0, 64)).not.toBe(cli_);
+    write('without.html', visible);
+    expect((await cli('hash', 'without.html')).stdout.slice(0, 64)).toBe(cli_);
+  });
+
+  it('fingerprints the content region the document names, leaving out the nav, as the content script does', async () => {
+    const page = `<nav><a href="/">Home</a> | <a href="/pricing">Pricing</a></nav><main>${visible}</main><footer>© Acme</footer>`;
+    write('region.html', page);
+    const region = (await cli('hash', 'region.html', '--selector', 'main')).stdout.slice(0, 64);
+    expect(region).toBe(await extensionFingerprint(page, 'main'));
+    expect(region).not.toBe(await extensionFingerprint(page));
+
+    // check: the document's contentSelector chooses the region, as in the extension.
+    const withRegion = pack('fixture', ['acme'], [{ id: 'acme.termination', documentId: 'acme.terms', quote: { exact: TEXT.termination } }]);
+    withRegion.documents[0]!.contentSelector = 'main';
+    withRegion.documents[0]!.sha256 = region;
+    write('region-pack.json', withRegion);
+    const checked = await cli('check', 'region-pack.json', 'acme.terms=region.html');
+    expect(checked.stdout).toContain('  hash: same as when last verified (the content region "main")');
+  });
+
+  it('check anchors in the whole page but not in hidden text, as the content script does', async () => {
+    const arbitration = 'All disputes will be resolved by binding individual arbitration and you waive any class action.';
+    write('anchor-region.html', `<main>${visible}</main><aside><p>${TEXT.licence}</p></aside><div style="display:none"><p>${arbitration}</p></div>`);
+    const records = [
+      { id: 'acme.termination', documentId: 'acme.terms', title: 'In the region', quote: { exact: TEXT.termination } },
+      { id: 'acme.licence', documentId: 'acme.terms', title: 'Outside the region', quote: { exact: TEXT.licence } },
+      { id: 'acme.arbitration', documentId: 'acme.terms', title: 'Hidden', quote: { exact: arbitration } },
+    ];
+    const withRegion = pack('fixture', ['acme'], records);
+    withRegion.documents[0]!.contentSelector = 'main';
+    write('anchor-region-pack.json', withRegion);
+    const { code, stdout } = await cli('check', 'anchor-region-pack.json', 'acme.terms=anchor-region.html');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ {2}found exact +In the region$/m);
+    expect(stdout).toMatch(/^ {2}found exact +Outside the region$/m);
+    expect(stdout).toMatch(/^ {2}NOT FOUND +Hidden$/m);
   });
 });
 
