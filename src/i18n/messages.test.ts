@@ -9,7 +9,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, SEVERITIES } from '../records/taxonomy';
 import { CATEGORY_KEY, SEVERITY_KEY } from './labels';
-import { formatMessage, plural, t, tParts } from './t';
+import { formatMessage } from '../../test/helpers/node-i18n';
+import { plural, t, tParts } from './t';
 
 const ROOT = path.resolve(__dirname, '../..');
 interface Entry {

@@ -2,8 +2,9 @@
  * Every sentence Termlight shows comes from public/_locales/<locale>/messages.json through
  * these few functions. They call the browser's own `i18n.getMessage` (the `browser` global in
  * Firefox, `chrome` in Chrome), never webextension-polyfill, so the content script can use them
- * without the polyfill. Outside an extension (unit tests in Node) they read the English
- * messages.json instead, with the same substitution rules.
+ * without the polyfill. Outside an extension (unit tests in Node) there is no such API:
+ * `setMessageSource` gives them one (test/helpers/node-i18n.ts reads the English messages.json),
+ * so no file reading is bundled into the extension.
  *
  * Chrome's i18n has no plural rules: a message whose English changes with a number has two
  * keys, `…One` and `…Many`, and `plural` picks one.
@@ -14,7 +15,8 @@ import type English from '../../public/_locales/en/messages.json';
 export type MessageKey = keyof typeof English;
 
 type Substitution = string | number;
-type GetMessage = (key: string, substitutions?: string[]) => string;
+/** The shape of the browsers' `i18n.getMessage`: '' for an unknown key. */
+export type GetMessage = (key: string, substitutions?: string[]) => string;
 
 interface I18nHost {
   i18n?: { getMessage?: GetMessage };
@@ -49,6 +51,16 @@ export function tParts<T>(key: MessageKey, ...substitutions: (Substitution | T)[
 }
 
 let resolved: GetMessage | null = null;
+let outsideBrowser: GetMessage = () => '';
+
+/**
+ * Where messages come from when there is no browser i18n (Node: tests, tools); until it is
+ * called every key reads as itself there. The browser's own i18n, when present, still wins.
+ */
+export function setMessageSource(getMessage: GetMessage): void {
+  outsideBrowser = getMessage;
+  resolved = null;
+}
 
 function getMessage(): GetMessage {
   if (resolved) return resolved;
@@ -58,40 +70,7 @@ function getMessage(): GetMessage {
     const bound = api.getMessage.bind(api);
     resolved = (key, subs) => bound(key, subs);
   } else {
-    resolved = fromMessagesFile();
+    resolved = outsideBrowser;
   }
   return resolved;
-}
-
-interface MessageEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
-/**
- * getMessage over the English messages.json, read from disk: for Node, where there is no
- * extension API. In a browser without one (never in the extension) every key reads as itself.
- */
-function fromMessagesFile(): GetMessage {
-  const proc = (globalThis as { process?: { cwd(): string; getBuiltinModule?(id: string): unknown } }).process;
-  const fs = proc?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
-  const path = proc?.getBuiltinModule?.('node:path') as typeof import('node:path') | undefined;
-  if (!proc || !fs || !path) return (key) => key;
-  let file = '';
-  for (let dir = proc.cwd(); ; dir = path.dirname(dir)) {
-    file = path.join(dir, 'public', '_locales', 'en', 'messages.json');
-    if (fs.existsSync(file) || path.dirname(dir) === dir) break;
-  }
-  const messages = new Map(
-    Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, MessageEntry>).map(([k, v]) => [k.toLowerCase(), v]),
-  );
-  return (key, subs = []) => formatMessage(messages.get(key.toLowerCase()), subs);
-}
-
-/** The browsers' rules: `$name$` becomes its placeholder's content, then `$1`… and `$$` are replaced. */
-export function formatMessage(entry: MessageEntry | undefined, substitutions: readonly string[]): string {
-  if (!entry) return '';
-  const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
-  const text = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole);
-  return text.replace(/\$(\$|[1-9])/g, (_, c: string) => (c === '$' ? '$' : (substitutions[Number(c) - 1] ?? '')));
 }
