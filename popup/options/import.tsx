@@ -1,11 +1,10 @@
 /** "Import records": Termlight packs or ToS;DR exports, many files at once, with progress. */
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { count } from '../../src/i18n/count';
 import { plural, t, tParts, type MessageKey } from '../../src/i18n/t';
-import { IMPORT_PORT, type ImportProgress, type ImportReport, type ImportStart, type ImportUpdate } from '../../src/messages/protocol';
-
-/** A count in a sentence, written 1,234. */
-const count = (n: number, one: MessageKey, many: MessageKey) => plural(n, one, many, n.toLocaleString('en'));
+import { IMPORT_PORT, type ImportProgress, type ImportReport, type ImportStart } from '../../src/messages/protocol';
+import { importUpdateSchema } from '../../src/messages/schemas';
 
 /** The sentence the status line shows after an import. */
 export function describeImport(report: ImportReport, seconds?: number): string {
@@ -41,7 +40,8 @@ function importOverPort(files: ImportStart['files'], onProgress: (p: ImportProgr
     const port = browser.runtime.connect({ name: IMPORT_PORT });
     let settled = false;
     port.onMessage.addListener((message: unknown) => {
-      const update = message as ImportUpdate;
+      const parsed = importUpdateSchema.safeParse(message);
+      const update = parsed.success ? parsed.data : ({ type: 'error', error: t('importUnexpectedUpdate') } as const);
       if (update.type === 'progress') onProgress(update.progress);
       else {
         settled = true;
