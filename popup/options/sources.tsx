@@ -1,10 +1,10 @@
 /** What is cached: one row per source (all ToS;DR services form one), with remove and restore. */
-import { plural, t, type MessageKey } from '../../src/i18n/t';
+import { count } from '../../src/i18n/count';
+import { t } from '../../src/i18n/t';
 import type { CacheSummary } from '../../src/messages/protocol';
+import { tosdrDataDate } from '../../src/records/tosdr-version';
 import type { PackMeta } from '../../src/store/db';
 
-/** A count in a sentence, written 1,234. */
-const count = (n: number, one: MessageKey, many: MessageKey) => plural(n, one, many, n.toLocaleString('en'));
 const tosdrName = (services: number) => t('sourcesTosdrName', count(services, 'nServicesOne', 'nServicesMany'));
 
 interface SourceRow {
@@ -17,9 +17,19 @@ interface SourceRow {
   packIds: string[];
 }
 
+/**
+ * ToS;DR's version: the latest date its imported files hold (their export carries no date of
+ * its own, see tosdr-version.ts), or that they hold none.
+ */
+function tosdrVersion(packs: readonly PackMeta[]): string {
+  const latest = packs.map((p) => tosdrDataDate(p.packVersion) ?? '').reduce((a, b) => (b > a ? b : a), '');
+  return latest ? t('sourcesTosdrVersion', latest) : t('sourcesTosdrUndated');
+}
+
 /** ToS;DR imports arrive one pack per service; people think of them as one source. */
 export function sourceRows(packs: readonly PackMeta[]): SourceRow[] {
   const rows = new Map<string, SourceRow>();
+  const tosdr = packs.filter((pack) => pack.source.kind === 'tosdr');
   for (const pack of packs) {
     const key = pack.source.kind === 'tosdr' ? 'tosdr' : pack.packId;
     const row = rows.get(key);
@@ -34,7 +44,7 @@ export function sourceRows(packs: readonly PackMeta[]): SourceRow[] {
       key,
       name: key === 'tosdr' ? tosdrName(1) : pack.source.name,
       credit: [pack.source.attribution, pack.source.licence].filter(Boolean).join(', '),
-      version: key === 'tosdr' ? t('sourcesTosdrVersion', '2021-01-05') : pack.packVersion,
+      version: key === 'tosdr' ? tosdrVersion(tosdr) : pack.packVersion,
       storedAt: pack.storedAt,
       records: pack.counts.records,
       packIds: [pack.packId],

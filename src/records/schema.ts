@@ -164,7 +164,6 @@ export function describeIssues(error: z.ZodError, limit = 10): string[] {
       .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
       .join('');
     const line = `${path || '(pack)'}: ${issue.message}`;
-    // Fix: clip, so the error shown on the options page (and sent over the port) stays a sentence.
     return line.length <= MAX_ISSUE_LENGTH ? line : `${line.slice(0, MAX_ISSUE_LENGTH - 1)}…`;
   });
   if (error.issues.length > limit) lines.push(`… and ${error.issues.length - limit} more problems`);

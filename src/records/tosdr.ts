@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { httpsUrl, parsePack, type Pack, type ProvisionRecord, type PolicyDocument } from './schema';
 import type { Category, Severity } from './taxonomy';
+import { tosdrPackVersion } from './tosdr-version';
 import { patternProblem } from './url-pattern';
 
 export const TOSDR_ATTRIBUTION = "Terms of Service; Didn't Read (tosdr.org) contributors";
@@ -106,9 +107,8 @@ export function patternFromUrl(address: string): string | null {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (/[?#\s*]/.test(path)) return null;
     const pattern = `${url.hostname.toLowerCase()}${path}`;
-    // Fix: hosts the URL parser accepts but patterns do not (`a_b.example`, `localhost`, `[::1]`)
-    // and paths over 500 characters made the whole export fail the pack schema; such a link is
-    // now kept without a pattern, like one with no address.
+    // The URL parser accepts hosts and lengths a pattern may not have (`a_b.example`, `localhost`,
+    // a 600-character path): such a document is kept without a pattern, never matched to a page.
     return patternProblem(pattern) ? null : pattern;
   } catch {
     return null;
@@ -117,8 +117,8 @@ export function patternFromUrl(address: string): string | null {
 
 /**
  * An address the pack schema accepts: as written when it does, else as the URL parser
- * normalises it (`HTTPS://X.EXAMPLE/t`, `https:x.example/t`); null when neither is one.
- * Fix: unchecked addresses (in links, sources, discussions) made the whole export fail.
+ * normalises it (`HTTPS://X.EXAMPLE/t`, `https:x.example/t`); null when neither is one. Every
+ * address from the file goes through it: one the schema refuses would sink the whole export.
  */
 function httpAddress(address: string): string | null {
   if (httpsUrl.safeParse(address).success) return address;
@@ -128,6 +128,24 @@ function httpAddress(address: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** ToS;DR began in 2012; nothing is dated after 2100. */
+const EARLIEST_MS = Date.UTC(2012, 0, 1);
+const LATEST_MS = Date.UTC(2100, 0, 1);
+
+/**
+ * The latest date a service export holds: the submission time of its points
+ * (`subbmittedTimestamp`, milliseconds, as ToS;DR spells it), the only date api/1 files carry.
+ * Null when no point has one (most services); values that are not a plausible time are ignored.
+ */
+export function tosdrExportDate(pointsData: Record<string, unknown>): string | null {
+  let latest = -Infinity;
+  for (const point of Object.values(pointsData)) {
+    const ms = typeof point === 'object' && point !== null ? (point as { subbmittedTimestamp?: unknown }).subbmittedTimestamp : undefined;
+    if (typeof ms === 'number' && ms >= EARLIEST_MS && ms <= LATEST_MS && ms > latest) latest = ms;
+  }
+  return latest === -Infinity ? null : new Date(latest).toISOString().slice(0, 10);
 }
 
 const displayName = (slug: string) =>
@@ -141,12 +159,14 @@ export type ConvertResult =
 
 /**
  * One service export → one pack `tosdr.<slug>`. Points without a quote cannot be shown in a
- * page, so they are skipped and counted.
+ * page, so they are skipped and counted. `date` stamps the records as converted that day; the
+ * pack is dated by the export itself (tosdrExportDate) when it holds a date, else by `date`,
+ * and its version says which (tosdr-version.ts).
  */
 export function convertTosdrService(json: unknown, fileName: string, date = today()): ConvertResult {
   const parsed = serviceSchema.safeParse(json);
   if (!parsed.success) {
-    // Clipped (fix): a path can hold a key of any length from the file.
+    // Clipped: a path can hold a key of any length from the file.
     return { ok: false, errors: parsed.error.issues.slice(0, 5).map((i) => clip(`${i.path.join('.') || '(file)'}: ${i.message}`, 500)) };
   }
   const service = parsed.data;
@@ -167,7 +187,7 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
     documents.push({
       id,
       platformId,
-      // Fix: a blank key ("", " ") gave a blank title, which the schema refuses.
+      // The schema refuses a blank title, and a link key can be blank ("", " ").
       title: clip(link.name?.trim() || key.trim() || 'Document', 300),
       kind: /privacy|data|cookie/i.test(`${key} ${link.name ?? ''}`) ? 'privacy' : 'terms',
       url,
@@ -218,8 +238,8 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
     const tldr = p.tosdr.tldr?.trim() ?? '';
     const usefulTldr = tldr && tldr !== quote && !/^generated through/i.test(tldr) ? tldr : '';
     const doc = documents.find((d) => d.id === documentId)!;
-    // Fix: ids that slugify alike ("A" and "a", "" and "?") made a duplicate id, and the schema
-    // then refused the whole export; later ones get a numbered suffix.
+    // Ids that slugify alike ("A" and "a", "" and "?") would collide, and the schema refuses
+    // duplicate ids: later ones get a numbered suffix.
     const baseId = `${slug}.point-${slugify(p.id)}`;
     let id = baseId;
     for (let n = 2; recordIds.has(id); n++) id = `${baseId}-${n}`;
@@ -246,13 +266,14 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
   }
 
   const usedDocs = new Set(records.map((r) => r.documentId));
-  // Fix: an empty, blank or over-long "name" made the whole export fail the schema.
+  // The schema wants a name of 1-200 characters; ToS;DR's may be missing, blank or longer.
   const serviceName = clip(service.name?.trim() || displayName(slug), 200);
+  const exportDate = tosdrExportDate(service.pointsData);
   const pack = parsePack({
     schemaVersion: 1,
     packId: `tosdr.${slug}`,
-    packVersion: `tosdr-export-${date}`,
-    publishedAt: date,
+    packVersion: tosdrPackVersion(exportDate),
+    publishedAt: exportDate ?? date,
     source: {
       kind: 'tosdr',
       name: clip(`ToS;DR: ${serviceName}`, 200),
