@@ -5,9 +5,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { plural, t } from '../src/i18n/t';
+import { plural, t, tParts } from '../src/i18n/t';
 import type { TabView } from '../src/messages/protocol';
 import { request } from './api';
+import { pageStatus } from './page-status';
 import { RecordItem } from './record';
 import { Search } from './search';
 import { History, VerificationNote } from './verification';
@@ -24,10 +25,14 @@ async function currentTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-function useTabView(): { view: TabView | null; tabId: number | null; error: string } {
+/** Asks again every 250 ms while the page is still anchoring or being compared, this many times (30 s). */
+const MAX_POLLS = 120;
+
+function useTabView(): { view: TabView | null; tabId: number | null; error: string; gaveUp: boolean } {
   const [view, setView] = useState<TabView | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [error, setError] = useState('');
+  const [gaveUp, setGaveUp] = useState(false);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,9 +45,10 @@ function useTabView(): { view: TabView | null; tabId: number | null; error: stri
       const next = await request({ type: 'popup/tab', tabId: id });
       if (!live) return;
       setView(next);
-      // The page is still anchoring or being compared: ask again every 250 ms, for 30 s at most.
-      const comparing = next.documents.some((d) => d.verification.state === 'pending');
-      if ((next.status === 'pending' || comparing) && tries++ < 120) timer = setTimeout(() => void load().catch(fail), 250);
+      const comparing = next.status === 'ready' && next.documents.some((d) => d.verification.state === 'pending');
+      if (next.status !== 'pending' && !comparing) return;
+      if (tries++ < MAX_POLLS) timer = setTimeout(() => void load().catch(fail), 250);
+      else setGaveUp(true);
     };
     const fail = (e: Error) => live && setError(t('recordsReadFailed', e.message));
     load().catch(fail);
@@ -51,11 +57,12 @@ function useTabView(): { view: TabView | null; tabId: number | null; error: stri
       clearTimeout(timer);
     };
   }, []);
-  return { view, tabId, error };
+  return { view, tabId, error, gaveUp };
 }
 
 function Popup() {
-  const { view, tabId, error } = useTabView();
+  const { view, tabId, error, gaveUp } = useTabView();
+  const status = view && pageStatus(view, gaveUp);
   const [showError, setShowError] = useState('');
 
   useEffect(() => {
@@ -80,13 +87,22 @@ function Popup() {
     <main>
       <h1 class="brand">{t('extensionName')}</h1>
       {error && <p role="alert" class="error">{error}</p>}
+      {view?.setupProblem && (
+        <p role="alert" class="error">
+          {t('popupSetupFailed', view.setupProblem)}
+        </p>
+      )}
       {!view && !error && <p aria-busy="true">{t('popupLoading')}</p>}
       {view?.status === 'none' && <p class="empty">{t('popupNotAPolicyPage')}</p>}
       {view && view.status !== 'none' && (
-        <section aria-labelledby={view.documents.map((d) => `doc-heading-${d.key}`).join(' ')}>
+        <section aria-labelledby={view.documents.map((d) => `doc-heading-${d.key}`).join(' ') || undefined}>
           {view.documents.map((doc) => (
             <div class="doc">
-              <h2 id={`doc-heading-${doc.key}`}>{t('pairWithColon', doc.platformName, doc.title)}</h2>
+              <h2 id={`doc-heading-${doc.key}`}>
+                {doc.url
+                  ? tParts('pairWithColon', doc.platformName, <a href={doc.url} target="_blank" rel="noreferrer">{doc.title}</a>)
+                  : t('pairWithColon', doc.platformName, doc.title)}
+              </h2>
               <p class="meta">
                 {doc.lastUpdated ? t('popupDocMetaUpdated', doc.lastUpdated, doc.source) : t('popupDocMeta', doc.source)}
               </p>
@@ -94,7 +110,13 @@ function Popup() {
               <History doc={doc} />
             </div>
           ))}
-          {view.status === 'pending' && <p aria-busy="true">{t('popupLookingForClauses')}</p>}
+          {status?.tone === 'busy' && <p aria-busy="true">{status.text}</p>}
+          {status?.tone === 'note' && <p role="status">{status.text}</p>}
+          {status?.tone === 'alert' && (
+            <p role="alert" class="error">
+              {status.text}
+            </p>
+          )}
           {view.status === 'ready' && (
             <>
               <h2 class="count" id="found-heading">

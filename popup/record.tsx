@@ -78,7 +78,10 @@ export function RecordItem(props: {
         <blockquote class="quote">{record.quote}</blockquote>
         <p class="meta">
           {record.platformName} · {record.documentTitle}
-          {record.method ? ` · ${t(METHOD_TEXT[record.method])}` : ''}
+          {record.method ? ` · ${t(METHOD_TEXT[record.method])}` : ''} ·{' '}
+          <a href={record.sourceUrl} target="_blank" rel="noreferrer" aria-describedby={`title-${record.key}`}>
+            {t('recordSource')}
+          </a>
         </p>
         {record.attribution && (
           <p class="meta">

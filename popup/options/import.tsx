@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { count } from '../../src/i18n/count';
 import { plural, t, tParts, type MessageKey } from '../../src/i18n/t';
 import { IMPORT_PORT, type ImportProgress, type ImportReport, type ImportStart } from '../../src/messages/protocol';
-import { importUpdateSchema } from '../../src/messages/schemas';
+import { parseImportUpdate } from '../../src/messages/validate';
 
 /** The sentence the status line shows after an import. */
 export function describeImport(report: ImportReport, seconds?: number): string {
@@ -40,8 +40,7 @@ function importOverPort(files: ImportStart['files'], onProgress: (p: ImportProgr
     const port = browser.runtime.connect({ name: IMPORT_PORT });
     let settled = false;
     port.onMessage.addListener((message: unknown) => {
-      const parsed = importUpdateSchema.safeParse(message);
-      const update = parsed.success ? parsed.data : ({ type: 'error', error: t('importUnexpectedUpdate') } as const);
+      const update = parseImportUpdate(message) ?? ({ type: 'error', error: t('importUnexpectedUpdate') } as const);
       if (update.type === 'progress') onProgress(update.progress);
       else {
         settled = true;

@@ -47,3 +47,16 @@ describe('updateTabState', () => {
     expect(await getTabState(2)).toBeNull();
   });
 });
+
+describe('getTabState', () => {
+  it('reads a damaged or outdated stored state as no state, so a handler starts afresh instead of failing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (const damaged of ['ready', { ...pending, status: 'anchoring' }, { ...pending, found: [{ key: 'a' }] }, { url: 7 }]) {
+      stored.set('tab:3', damaged);
+      expect(await getTabState(3), JSON.stringify(damaged)).toBeNull();
+    }
+    // The next report about the page then writes a whole state again.
+    await updateTabState(3, (s) => s ?? pending);
+    expect(await getTabState(3)).toEqual(pending);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAILURE_TEXT_MAX } from './limits';
 import { requestSchemas } from './schemas';
-import { pageAddress, parseRequest, parseShowClauseReply, senderFor } from './validate';
+import { pageAddress, parseImportUpdate, parseRequest, parseShowClauseReply, senderFor } from './validate';
 
 describe('request validation', () => {
   it('accepts well-formed requests', () => {
@@ -56,6 +56,16 @@ describe('request validation', () => {
     expect(parseShowClauseReply({ shown: false })).toEqual({ shown: false });
     for (const reply of [undefined, null, 'yes', { shown: 'true' }, { ok: true }, [true]]) {
       expect(parseShowClauseReply(reply), JSON.stringify(reply)).toEqual({ shown: false });
+    }
+  });
+
+  it('reads the import port\'s updates, and nothing else as one', () => {
+    const report = { imported: [{ file: 'a.json', packId: 'a', platforms: 1, documents: 1, records: 3, skipped: 0 }], failed: [] };
+    expect(parseImportUpdate({ type: 'done', report })).toEqual({ type: 'done', report });
+    expect(parseImportUpdate({ type: 'progress', progress: { phase: 'writing', done: 1, total: 2 } })).not.toBeNull();
+    expect(parseImportUpdate({ type: 'error', error: 'full' })).toEqual({ type: 'error', error: 'full' });
+    for (const bad of [null, 'done', { type: 'done' }, { type: 'done', report: { imported: 'all' } }, { type: 'progress', progress: { phase: 'guessing', done: 1, total: 2 } }]) {
+      expect(parseImportUpdate(bad), JSON.stringify(bad)).toBeNull();
     }
   });
 

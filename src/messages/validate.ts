@@ -3,8 +3,8 @@
  * schemas.ts and come from the sender its type allows; anything else is refused before a
  * handler sees it, so a confused or hostile sender cannot reach the store with odd input.
  */
-import type { ContentReply, Request, RequestType } from './protocol';
-import { contentReplySchemas, requestSchemas } from './schemas';
+import type { ContentReply, ImportUpdate, Request, RequestType } from './protocol';
+import { contentReplySchemas, importUpdateSchema, requestSchemas } from './schemas';
 
 /** Who may send a request: a content script in a page tab, or one of our own pages. */
 export type SenderKind = 'content' | 'extension-page';
@@ -54,4 +54,10 @@ export function parseRequest(message: unknown): Request | null {
 export function parseShowClauseReply(reply: unknown): ContentReply<'clause/show'> {
   const parsed = contentReplySchemas['clause/show'].safeParse(reply);
   return parsed.success ? parsed.data : { shown: false };
+}
+
+/** A message from the import port (background → options page), or null when it is not one. */
+export function parseImportUpdate(message: unknown): ImportUpdate | null {
+  const parsed = importUpdateSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
 }

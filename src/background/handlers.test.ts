@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import type { TabView } from '../messages/protocol';
+
+const EXTENSION = 'chrome-extension://termlight/';
+const storage = (map: Map<string, unknown>) => ({
+  get: async (key: string) => (map.has(key) ? { [key]: map.get(key) } : {}),
+  set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => map.set(k, v)),
+  remove: async (key: string) => void map.delete(key),
+});
+const session = new Map<string, unknown>();
+const local = new Map<string, unknown>();
+const badges = new Map<number, string>();
+const sendToTab = vi.fn<(tabId: number, message: unknown) => Promise<unknown>>();
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: { id: 'termlight', getURL: (path: string) => EXTENSION + path, getManifest: () => ({ version: '0.1.0' }) },
+    storage: { session: storage(session), local: storage(local) },
+    action: {
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void badges.set(tabId, text),
+      setBadgeBackgroundColor: async () => undefined,
+      setBadgeTextColor: async () => undefined,
+      setTitle: async () => undefined,
+    },
+    tabs: { sendMessage: (tabId: number, message: unknown) => sendToTab(tabId, message) },
+    alarms: { get: async () => undefined, create: () => undefined, clear: async () => true },
+  },
+}));
+
+const { dispatch } = await import('./dispatcher');
+const { setupProblem } = await import('./failures');
+
+const PAGE = 'https://www.anthropic.com/legal/service-specific-terms';
+const TAB = 7;
+const fromPage = { id: 'termlight', url: PAGE, tab: { id: TAB }, frameId: 0 } as Runtime.MessageSender;
+const fromPopup = { id: 'termlight', url: `${EXTENSION}popup/popup.html` } as Runtime.MessageSender;
+
+async function popupTab(): Promise<TabView> {
+  const reply = await dispatch({ type: 'popup/tab', tabId: TAB }, fromPopup);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data as TabView;
+}
+
+beforeEach(() => {
+  session.clear();
+  badges.clear();
+  sendToTab.mockReset();
+});
+
+describe('page/failed', () => {
+  it('from the page\'s own content script: the popup says the page failed, with the error, and names its document', async () => {
+    expect(await dispatch({ type: 'page/lookup', url: PAGE }, fromPage)).toMatchObject({ ok: true });
+    expect((await popupTab()).status).toBe('pending');
+
+    const reply = await dispatch({ type: 'page/failed', url: PAGE, error: 'Termlight: no answer from the background' }, fromPage);
+    expect(reply).toEqual({ ok: true, data: { recorded: true } });
+    const view = await popupTab();
+    expect(view).toMatchObject({ status: 'failed', error: 'Termlight: no answer from the background', found: [], notFound: [] });
+    expect(view.documents.map((d) => d.url)).toEqual([PAGE]);
+    expect(badges.get(TAB)).toBe('');
+  });
+
+  it('before the page looked anything up: still failed, not "not a policy page"', async () => {
+    await dispatch({ type: 'page/failed', url: PAGE, error: 'Out of memory' }, fromPage);
+    expect(await popupTab()).toMatchObject({ status: 'failed', error: 'Out of memory', documents: [] });
+  });
+
+  it('is refused from an extension page, and from a page on another origin than it claims', async () => {
+    const refused = await dispatch({ type: 'page/failed', url: PAGE, error: 'forged' }, fromPopup);
+    expect(refused).toEqual({ ok: false, error: '"page/failed" is not accepted from this sender' });
+    const elsewhere = { ...fromPage, url: 'https://evil.example/' } as Runtime.MessageSender;
+    expect(await dispatch({ type: 'page/failed', url: PAGE, error: 'forged' }, elsewhere)).toEqual({ ok: true, data: { recorded: false } });
+    expect((await popupTab()).status).toBe('none');
+  });
+});
+
+describe('popup/show-clause', () => {
+  const show = () => dispatch({ type: 'popup/show-clause', tabId: TAB, recordKey: 'bundled|x' }, fromPopup);
+
+  it('passes on the content script\'s answer', async () => {
+    sendToTab.mockResolvedValue({ shown: true });
+    expect(await show()).toEqual({ ok: true, data: { shown: true } });
+    expect(sendToTab).toHaveBeenCalledWith(TAB, { type: 'clause/show', recordKey: 'bundled|x' });
+  });
+
+  it('reads a malformed answer as not shown rather than failing', async () => {
+    for (const answer of [undefined, 'shown', { shown: 'yes' }, { ok: true }]) {
+      sendToTab.mockResolvedValue(answer);
+      expect(await show(), JSON.stringify(answer)).toEqual({ ok: true, data: { shown: false } });
+    }
+  });
+});
+
+describe('popup/tab and a failed install', () => {
+  it('tells the reader while the bundled records are missing, and forgets it once they are back', async () => {
+    await setupProblem.set({ at: '2026-12-01T10:00:00.000Z', message: 'The browser’s storage for Termlight is full.' });
+    expect(await popupTab()).not.toHaveProperty('setupProblem'); // the store has loaded them since
+    expect(local.has('setupProblem')).toBe(false);
+
+    const summary = await dispatch({ type: 'options/summary' }, fromPopup);
+    const packIds = summary.ok ? (summary.data as { packs: { packId: string }[] }).packs.map((p) => p.packId) : [];
+    await dispatch({ type: 'options/remove-packs', packIds }, fromPopup);
+    await setupProblem.set({ at: '2026-12-01T10:00:00.000Z', message: 'The browser’s storage for Termlight is full.' });
+    expect((await popupTab()).setupProblem).toBe('The browser’s storage for Termlight is full.');
+
+    await dispatch({ type: 'options/restore-bundled' }, fromPopup);
+    expect(await popupTab()).not.toHaveProperty('setupProblem');
+  });
+});
