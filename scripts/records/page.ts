@@ -1,7 +1,8 @@
 /**
  * A saved copy of a policy document, turned into a document the extension's own code reads as it
  * reads a live page (its text extraction, hidden elements, content region, fingerprint): HTML
- * parsed with happy-dom (no scripts run, nothing fetched; inline styles and <style> rules apply),
+ * parsed with happy-dom (no scripts run, nothing fetched: inline styles and <style> rules apply,
+ * linked stylesheets do not),
  * Markdown (e.g. an Open Terms Archive version) rendered with marked first. `.txt` files are read
  * as Markdown too, with "•" bullet lines (text dumps of list items) turned into list items.
  */
