@@ -1,7 +1,7 @@
 /** Offline search over every platform and clause in the records, on any page. */
 import { useEffect, useState } from 'preact/hooks';
 import { plural, t } from '../src/i18n/t';
-import type { SearchHit } from '../src/store/search';
+import type { SearchHit } from '../src/messages/protocol';
 import { request } from './api';
 import { SeverityTag } from './severity';
 

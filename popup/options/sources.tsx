@@ -1,9 +1,8 @@
 /** What is cached: one row per source (all ToS;DR services form one), with remove and restore. */
 import { count } from '../../src/i18n/count';
 import { t } from '../../src/i18n/t';
-import type { CacheSummary } from '../../src/messages/protocol';
+import type { CacheSummary, PackMeta } from '../../src/messages/protocol';
 import { tosdrDataDate } from '../../src/records/tosdr-version';
-import type { PackMeta } from '../../src/store/db';
 
 const tosdrName = (services: number) => t('sourcesTosdrName', count(services, 'nServicesOne', 'nServicesMany'));
 
