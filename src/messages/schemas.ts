@@ -264,7 +264,7 @@ export const replySchemas = {
   'page/anchored': z.object({ badge: z.string() }),
   'page/fingerprints': z.object({ verified: z.array(verificationSchema) }),
   'page/open-record': z.object({ opened: z.boolean() }),
-  /** `recorded`: false when the tab has moved on to another page meanwhile. */
+  /** `recorded`: false when the address the page reports is not on the origin it came from. */
   'page/failed': z.object({ recorded: z.boolean() }),
   'popup/tab': tabViewSchema,
   'popup/search': z.array(searchHitSchema),
