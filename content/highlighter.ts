@@ -27,7 +27,7 @@ type Registry = HighlightRegistry;
 type HighlightCtor = typeof Highlight;
 
 function registryOf(doc: Document): { registry: Registry; Ctor: HighlightCtor } | null {
-  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const win = doc.defaultView;
   const registry = win?.CSS?.highlights;
   return registry && typeof win.Highlight === 'function' ? { registry, Ctor: win.Highlight } : null;
 }
@@ -43,8 +43,8 @@ function adoptStyles(root: Document | ShadowRoot): void {
   if (root === document || styled.has(root)) return;
   styled.add(root);
   try {
-    const doc = root instanceof ShadowRoot ? root.ownerDocument : (root as Document);
-    const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+    const doc = root instanceof ShadowRoot ? root.ownerDocument : root;
+    const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
     const sheet = new Sheet();
     sheet.replaceSync(HIGHLIGHT_CSS);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

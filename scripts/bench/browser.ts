@@ -175,7 +175,7 @@ export class ChromiumPass {
         return { dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, tasks: w.__longTasks, loaf: w.__loaf, gaps: w.__gaps };
       });
       const reply = await this.probe.evaluate(
-        (id: number) => chrome.runtime.sendMessage({ type: 'popup/tab', tabId: id }) as Promise<{ ok: boolean; data?: { timing?: Record<string, number> } }>,
+        (id: number) => chrome.runtime.sendMessage<unknown, { ok: boolean; data?: { timing?: Record<string, number> } }>({ type: 'popup/tab', tabId: id }),
         tabId,
       );
       const summary = (list: [number, number][]): [number, number] => {

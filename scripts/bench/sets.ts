@@ -291,7 +291,7 @@ export function summarize(outcomes: readonly Outcome<Item>[]): Summary {
 export function describe(pages: Pages, o: Outcome<Item>): string {
   const page = pages.text(o.item.file);
   const show = (s: Span | undefined | null) => (s ? JSON.stringify(page.slice(s.start, s.end).replace(/\s+/g, ' ').slice(0, 200)) : '—');
-  const truth = 'truth' in o.item ? (Array.isArray(o.item.truth) ? o.item.truth[0] : (o.item.truth as Truth).spans[0]) : undefined;
+  const truth = 'truth' in o.item ? (Array.isArray(o.item.truth) ? (o.item.truth[0] as Span | undefined) : (o.item.truth as Truth).spans[0]) : undefined;
   const a = o.anchor;
   const how = a ? `${a.method ?? 'reference'}, score ${a.score.toFixed(3)}${a.context != null ? `, context ${a.context}` : ''}` : 'not anchored';
   return [

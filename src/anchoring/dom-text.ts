@@ -199,7 +199,7 @@ export function rangeFromOffsets(page: PageText, start: number, end: number, doc
 
   // A Range cannot join two documents or two shadow trees: such a span is no single clause.
   if (a.node.getRootNode() !== b.node.getRootNode()) return null;
-  const range = (a.node.ownerDocument ?? doc)!.createRange();
+  const range = (a.node.ownerDocument ?? doc).createRange();
   range.setStart(a.node, Math.min(startOffset, a.node.length));
   range.setEnd(b.node, Math.min(endOffset, b.node.length));
   return range;

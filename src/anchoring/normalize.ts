@@ -234,7 +234,7 @@ export function* normalizePageSteps(input: string, chunkSize = CHUNK_SIZE): Gene
   const mapOf = (c: number): Int32Array => {
     let map = maps.get(c);
     if (map === undefined) {
-      map = normalizeWithMap(input.slice(rawStarts[c]!, rawStarts[c + 1]!)).map;
+      map = normalizeWithMap(input.slice(rawStarts[c], rawStarts[c + 1])).map;
       maps.set(c, map);
     }
     return map;

@@ -61,7 +61,7 @@ export async function scheduleFeed(): Promise<void> {
     return;
   }
   if (!(await browser.alarms.get(FEED_ALARM))) {
-    browser.alarms.create(FEED_ALARM, { periodInMinutes: FEED_PERIOD_MINUTES, delayInMinutes: 1 });
+    await browser.alarms.create(FEED_ALARM, { periodInMinutes: FEED_PERIOD_MINUTES, delayInMinutes: 1 });
   }
 }
 

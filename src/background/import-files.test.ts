@@ -3,6 +3,7 @@ import { pack } from '../../test/helpers/packs';
 import { freshDatabase } from '../../test/helpers/store';
 import { t } from '../i18n/t';
 import type { ImportProgress } from '../messages/protocol';
+import type { Pack } from '../records/schema';
 import type { Database } from '../store/db';
 import { listPacks } from '../store/lookup';
 import { replacePack } from '../store/write';
@@ -22,7 +23,7 @@ beforeEach(async () => {
   db = await freshDatabase();
   // What the store held before: another source, and an older copy of one of the import's files.
   await replacePack(db, pack('bundled', ['acme'], [{ id: 'a1', documentId: 'acme.terms' }]));
-  await replacePack(db, JSON.parse(packFile(7, '1').text));
+  await replacePack(db, JSON.parse(packFile(7, '1').text) as Pack);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -63,6 +64,7 @@ describe('importFiles', () => {
     const before = await contents();
     const failing = id(FILES - 10);
     // The browser refusing one file's rows, late in the import (as a full quota does).
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its own `this`
     const put = IDBObjectStore.prototype.put;
     const written = new Set<string>();
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {

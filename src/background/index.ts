@@ -19,22 +19,32 @@ const loadBundledRecords = reporting(
 );
 const scheduleFeedChecks = reporting('to schedule the records feed', scheduleFeed);
 
-browser.runtime.onInstalled.addListener(async () => {
-  await loadBundledRecords();
-  await scheduleFeedChecks();
-});
-browser.runtime.onStartup.addListener(scheduleFeedChecks);
-browser.alarms.onAlarm.addListener(
-  reporting('to check the records feed', async (alarm: Alarms.Alarm) => {
-    if (alarm.name === FEED_ALARM) await checkFeed();
+/** A listener the browser calls and forgets: `reporting` has already caught what it may throw. */
+const detached =
+  <A extends unknown[]>(listener: (...args: A) => Promise<unknown>) =>
+  (...args: A): void =>
+    void listener(...args);
+
+browser.runtime.onInstalled.addListener(
+  detached(async () => {
+    await loadBundledRecords();
+    await scheduleFeedChecks();
   }),
+);
+browser.runtime.onStartup.addListener(detached(scheduleFeedChecks));
+browser.alarms.onAlarm.addListener(
+  detached(
+    reporting('to check the records feed', async (alarm: Alarms.Alarm) => {
+      if (alarm.name === FEED_ALARM) await checkFeed();
+    }),
+  ),
 );
 
 listenForImports();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(message, sender));
 
-browser.tabs.onRemoved.addListener(reporting('to forget a closed tab', clearTabState));
+browser.tabs.onRemoved.addListener(detached(reporting('to forget a closed tab', clearTabState)));
 
 // A tab that leaves the page it reported on loses its clauses and badge; the content script
 // reports again if the new page is a known document.
@@ -55,4 +65,4 @@ async function followTab(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType
   const recheck: ContentCommand = { type: 'page/recheck' };
   await browser.tabs.sendMessage(tabId, recheck).catch(() => undefined);
 }
-browser.tabs.onUpdated.addListener(reporting('to follow a tab to a new address', followTab));
+browser.tabs.onUpdated.addListener(detached(reporting('to follow a tab to a new address', followTab)));

@@ -44,7 +44,7 @@ export function parseRequest(message: unknown): Request | null {
   const type = (message as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) return null;
   const result = requestSchemas[type as RequestType].safeParse(message);
-  return result.success ? (result.data as Request) : null;
+  return result.success ? result.data : null;
 }
 
 /**

@@ -215,7 +215,7 @@ function mutations(where: { anywhere: boolean }): fc.Arbitrary<Mutation> {
         if (key === undefined) return;
         const point = structuredClone(points[key]!);
         if (point && typeof point === 'object' && !Array.isArray(point)) {
-          point.id = variantOf(`a${String(point.id)}`, how);
+          point.id = variantOf(`a${JSON.stringify(point.id)}`, how);
           if (typeof point.quoteDoc === 'string') point.quoteDoc = variantOf(point.quoteDoc, how + 1);
         }
         points[`${key}-copy-${how}`] = point;

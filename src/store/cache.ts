@@ -15,7 +15,8 @@ export function markChanged(): void {
   generation++;
 }
 
-const derivedByDb = new WeakMap<Database, Map<string, { generation: number; value: Promise<unknown> }>>();
+type Derived = Map<string, { generation: number; value: Promise<unknown> }>;
+const derivedByDb = new WeakMap<Database, Derived>();
 
 /**
  * The value `build` gives for `key`, built once per store generation. A build that fails is
@@ -23,7 +24,7 @@ const derivedByDb = new WeakMap<Database, Map<string, { generation: number; valu
  */
 export function cached<T>(db: Database, key: string, build: () => Promise<T>): Promise<T> {
   let derived = derivedByDb.get(db);
-  if (!derived) derivedByDb.set(db, (derived = new Map()));
+  if (!derived) derivedByDb.set(db, (derived = new Map() as Derived));
   const hit = derived.get(key);
   if (hit && hit.generation === generation) return hit.value as Promise<T>;
   const value = build();

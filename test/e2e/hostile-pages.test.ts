@@ -114,8 +114,8 @@ async function paintedShares(page: TestPage, reader: TestPage): Promise<{ clause
 async function tabView(browser: TestBrowser, page: TestPage, extensionPage: TestPage): Promise<TabView> {
   const tabId = await browser.tabId(page);
   const reply = await extensionPage.evaluate(async (id: number) => {
-    const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
-    return (await api.runtime.sendMessage({ type: 'popup/tab', tabId: id })) as { ok: boolean; data?: unknown; error?: string };
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    return await api.runtime.sendMessage<unknown, { ok: boolean; data?: unknown; error?: string }>({ type: 'popup/tab', tabId: id });
   }, tabId);
   if (!reply.ok) throw new Error(`popup/tab refused: ${reply.error}`);
   return reply.data as TabView;
@@ -137,7 +137,7 @@ async function allTextPiercingClosedRoots(page: TestPage): Promise<string | null
       if (node.nodeValue) texts.push(node.nodeValue);
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
     };
-    walk(root as DomNode);
+    walk(root);
     return texts.join('\n');
   } finally {
     await cdp.detach();
@@ -318,7 +318,7 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
         CSS.highlights.forEach((_h, key) => void highlights.push(key));
         return {
           found: needles.filter((needle) => texts.some((text) => text.includes(needle))),
-          hostShadowRoot: host ? String(host.shadowRoot) : 'no host',
+          hostShadowRoot: host ? (host.shadowRoot === null ? 'null' : 'a shadow root') : 'no host',
           caughtRoots: w.caughtRoots.length,
           highlights: highlights.sort(),
         };
@@ -347,7 +347,7 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
       const started = Date.now();
       const page = await openServed(browser, DEMO_URL, html);
       const loaded = Date.now() - started;
-      const counts = await page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, text: document.body.textContent!.length }));
+      const counts = await page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, text: document.body.textContent.length }));
       expect(counts.elements).toBeGreaterThan(60_000);
       expect(counts.text).toBeGreaterThan(5_000_000);
 
@@ -466,7 +466,7 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
         `<section id="near-misses-2">${nearMisses.slice(half).join('\n')}</section>`,
       );
       const page = await openServed(browser, DEMO_URL, html);
-      const text = await page.evaluate(() => document.body.textContent!.length);
+      const text = await page.evaluate(() => document.body.textContent.length);
       expect(text).toBeGreaterThan(4_000_000);
 
       expect(await waitForBadge(browser, page, 120_000)).toEqual(BADGE);

@@ -272,7 +272,7 @@ async function expectAllThere(browser: TestBrowser, expected: Expected, when: st
       { message: 'The feed section never showed its state' },
     );
     const alarm = await options.evaluate(async (name: string) => {
-      const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+      const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
       const found = await api.alarms.get(name);
       return found ? { periodInMinutes: found.periodInMinutes ?? null } : null;
     }, FEED_ALARM);

@@ -176,7 +176,7 @@ describe.each(BROWSERS)('%s: demo Service Specific Terms page', (name) => {
           CSS.highlights.get('termlight-flash')?.forEach((r) => void (text = (r as Range).toString()));
           return text === second;
         },
-        inPageOrder[1]!,
+        inPageOrder[1],
         { message: 'Alt+Shift+N did not move to the second clause' },
       );
 

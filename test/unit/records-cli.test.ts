@@ -192,7 +192,7 @@ describe('convert-tosdr', () => {
     const { code, stderr } = await cli('convert-tosdr', 'tosdr/acme.json', 'tosdr-bad/pack.json', '--out', 'partial.json');
     expect(code).toBe(1);
     expect(stderr).toMatch(/Skipped: .*pack\.json is not a usable ToS;DR service export/);
-    expect(JSON.parse(readFileSync(path.join(dir, 'partial.json'), 'utf8')).records).toHaveLength(1);
+    expect((JSON.parse(readFileSync(path.join(dir, 'partial.json'), 'utf8')) as { records: unknown[] }).records).toHaveLength(1);
   });
 });
 

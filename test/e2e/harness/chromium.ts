@@ -26,7 +26,7 @@ function wrap(page: Page): TestPage {
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, options) =>
-      poll(() => page.evaluate(fn as never, arg) as Promise<never>, options) as never,
+      poll<never>(() => page.evaluate(fn as never, arg), options),
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (code, modifiers = []) => page.keyboard.press([...modifiers, code].join('+')),
     click: (selector) => page.click(selector),
@@ -128,9 +128,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       return wrap(found);
     },
     ...probeReaders(getProbe),
-    backgroundStatus: background.backgroundStatus,
-    stopBackground: background.stopBackground,
-    reloadExtension: background.reloadExtension,
+    backgroundStatus: () => background.backgroundStatus(),
+    stopBackground: () => background.stopBackground(),
+    reloadExtension: () => background.reloadExtension(),
     async close() {
       await context.close().catch(() => undefined);
       if (!keepProfile) await rm(profile, { recursive: true, force: true });

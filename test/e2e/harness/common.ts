@@ -31,7 +31,7 @@ export async function poll<R>(check: () => Promise<R>, options: WaitOptions = {}
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<R>;
+      if (value) return value;
       lastError = undefined;
     } catch (error) {
       lastError = error;
@@ -108,7 +108,7 @@ export function readHighlights(page: TestPage): Promise<HighlightInfo[]> {
 export async function activeTabId(page: TestPage, probe: TestPage): Promise<number> {
   await page.bringToFront();
   const ids = await probe.evaluate(async () => {
-    const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
     const tabs = await api.tabs.query({ active: true });
     return tabs.map((t) => t.id ?? -1);
   });
@@ -119,7 +119,7 @@ export async function activeTabId(page: TestPage, probe: TestPage): Promise<numb
 /** The badge of a tab, read through the action API from an extension page. */
 export async function readBadge(probe: TestPage, tabId: number): Promise<Badge> {
   const raw = await probe.evaluate(async (id: number) => {
-    const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
     const text = await api.action.getBadgeText({ tabId: id });
     const color = (await api.action.getBadgeBackgroundColor({ tabId: id })) as unknown as number[];
     return { text, color: [...color] };

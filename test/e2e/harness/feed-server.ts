@@ -54,7 +54,7 @@ export async function startFeedServer(): Promise<FeedServer> {
       return;
     }
     const header = req.headers['if-none-match'];
-    const answer = state.answer(Array.isArray(header) ? header[0] : header);
+    const answer = state.answer(Array.isArray(header) ? (header[0] as string | undefined) : header);
     res.writeHead(answer.status, { ...CORS, 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body);
   });

@@ -49,9 +49,9 @@ function wrap(page: Page): TestPage {
   const self: TestPage = {
     raw: page,
     url: () => page.url(),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     waitFor: (fn, arg, options) =>
-      poll(() => page.evaluate(fn as never, arg) as Promise<never>, options) as never,
+      poll<never>(() => page.evaluate(fn as never, arg), options),
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: async (code, modifiers = []) => {
       for (const key of modifiers) await page.keyboard.down(key);
@@ -70,7 +70,7 @@ function wrap(page: Page): TestPage {
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
     screenshot: async (file, options) => {
-      await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
+      await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
     },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
@@ -205,8 +205,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       return wrapped;
     },
     ...probeReaders(getProbe),
-    backgroundStatus: background.backgroundStatus,
-    stopBackground: background.stopBackground,
+    backgroundStatus: () => background.backgroundStatus(),
+    stopBackground: () => background.stopBackground(),
     reloadExtension,
     async close() {
       await browser.close().catch(() => undefined);

@@ -56,7 +56,7 @@ function chromiumEvaluator(page: PwPage): Evaluate {
 function firefoxEvaluator(page: PptrPage): Evaluate {
   return (fn, arg) => {
     const realm = (page.mainFrame() as unknown as { isolatedRealm(): { evaluate: PptrPage['evaluate'] } }).isolatedRealm();
-    return realm.evaluate(fn as never, arg as never) as never;
+    return realm.evaluate(fn as never, arg as never);
   };
 }
 
@@ -69,6 +69,6 @@ export function isolatedView(page: TestPage): TestPage {
   return {
     ...page,
     evaluate: (fn, arg) => evaluate(fn, arg),
-    waitFor: (fn, arg, options) => poll(() => evaluate(fn, arg), options) as never,
+    waitFor: (fn, arg, options) => poll(() => evaluate(fn, arg), options),
   };
 }
