@@ -46,7 +46,8 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: 'public',
     build: {
-      outDir: fileURLToPath(new URL(`dist/${browser}`, import.meta.url)),
+      // TERMLIGHT_DIST: another folder than dist/, so two builds on one machine keep apart.
+      outDir: fileURLToPath(new URL(`${process.env.TERMLIGHT_DIST ?? 'dist'}/${browser}`, import.meta.url)),
       emptyOutDir: true,
       minify: true,
       sourcemap: false,

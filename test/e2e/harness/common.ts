@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { Badge, HighlightInfo, TestBrowser, TestPage, WaitOptions } from './types';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+/** The built extensions (TERMLIGHT_DIST names another folder than dist/, as for the build). */
+const DIST_ROOT = path.resolve(REPO_ROOT, process.env.TERMLIGHT_DIST ?? 'dist');
 export const DIST = {
-  chromium: path.join(REPO_ROOT, 'dist/chrome'),
-  firefox: path.join(REPO_ROOT, 'dist/firefox'),
+  chromium: path.join(DIST_ROOT, 'chrome'),
+  firefox: path.join(DIST_ROOT, 'firefox'),
 };
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
 
