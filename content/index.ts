@@ -2,6 +2,19 @@
  * Content script entry. It runs only on the sites the manifest lists; on a page that is not
  * a known document it costs one message and then only watches for a change of address.
  */
+import { anchorPage } from './anchor-page';
+import { paint, supportsHighlights } from './highlighter';
+import { onCommand, request } from './messaging';
 import { startSession } from './session';
+import { sendFingerprints } from './verify';
 
-startSession();
+startSession({
+  request,
+  onCommand,
+  anchorPage,
+  // A browser without the CSS Custom Highlight API still gets the card, the popup and the badge.
+  highlight: (clauses) => {
+    if (supportsHighlights()) paint(clauses);
+  },
+  sendFingerprints,
+});

@@ -6,19 +6,32 @@
  */
 import { clip, FAILURE_TEXT_MAX } from '../src/messages/limits';
 import type { PageLookup } from '../src/messages/protocol';
-import { anchorPage } from './anchor-page';
-import { clearAll, paint, supportsHighlights, type AnchoredClause } from './highlighter';
+import type { anchorPage } from './anchor-page';
+import type { AnchoredClause } from './highlighter';
 import { wireInteractions, type Interactions } from './interactions';
-import { onCommand, request } from './messaging';
+import type { onCommand, request } from './messaging';
 import { createSlicer } from './slicer';
-import { sendFingerprints } from './verify';
+import type { sendFingerprints } from './verify';
 
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 2000;
 /** After this many re-runs that found nothing new, wait longer between them (busy pages). */
 const IDLE_RUNS_BEFORE_BACKOFF = 3;
 
-export function startSession(): void {
+/**
+ * What a session uses from the browser and the rest of the content script: index.ts passes the
+ * real ones, tests pass fakes (there is no extension runtime or highlight registry in happy-dom).
+ */
+export interface SessionDeps {
+  request: typeof request;
+  onCommand: typeof onCommand;
+  anchorPage: typeof anchorPage;
+  /** Replaces the page's highlights with these clauses' (none: clears them). */
+  highlight: (clauses: readonly AnchoredClause[]) => void;
+  sendFingerprints: typeof sendFingerprints;
+}
+
+export function startSession({ request, onCommand, anchorPage, highlight, sendFingerprints }: SessionDeps): void {
   let lookup: PageLookup | null = null;
   let lookedUp: string | null = null;
   let clauses: AnchoredClause[] = [];
@@ -36,7 +49,7 @@ export function startSession(): void {
     clauses = [];
     texts = [];
     notFound = 0;
-    if (supportsHighlights()) clearAll();
+    highlight([]);
     interactions?.hideCard();
   };
 
@@ -69,7 +82,7 @@ export function startSession(): void {
     clauses = result.clauses;
     texts = clauses.map((c) => c.range.toString());
     notFound = result.report.notFound.length;
-    if (supportsHighlights()) paint(clauses);
+    highlight(clauses);
     const paintMs = performance.now() - t;
     idleRuns = clauses.length > before ? 0 : idleRuns + 1;
     interactions ??= wireInteractions(
@@ -80,6 +93,19 @@ export function startSession(): void {
     void sendFingerprints(lookup, location.href).catch(() => undefined);
   }
 
+  /**
+   * Told to the background, so the popup says the page failed instead of waiting for it. The
+   * next change or navigation tries again from the lookup (which may be what failed), backing
+   * off like a run that found nothing new.
+   */
+  const failed = (error: unknown) => {
+    console.warn(error instanceof Error ? error.message : error);
+    const text = (error instanceof Error ? error.message || error.name : String(error)) || 'Error';
+    void request({ type: 'page/failed', url: location.href, error: clip(text, FAILURE_TEXT_MAX) }).catch(() => undefined);
+    force = true;
+    idleRuns += 1;
+  };
+
   async function run(): Promise<void> {
     if (running) {
       again = true;
@@ -89,13 +115,8 @@ export function startSession(): void {
     try {
       do {
         again = false;
-        await once();
+        await once().catch(failed);
       } while (again);
-    } catch (error) {
-      console.warn(error instanceof Error ? error.message : error);
-      // Told to the background, so the popup says the page failed instead of waiting for it.
-      const text = (error instanceof Error ? error.message || error.name : String(error)) || 'Error';
-      void request({ type: 'page/failed', url: location.href, error: clip(text, FAILURE_TEXT_MAX) }).catch(() => undefined);
     } finally {
       running = false;
     }
