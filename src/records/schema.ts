@@ -31,6 +31,11 @@ export const platformSchema = z.strictObject({
   id,
   name: text(200),
   domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a lowercase domain')).max(100),
+  /**
+   * A grade someone else gave the platform as a whole (e.g. ToS;DR's class "A".."E"), shown
+   * with its source: never ours, so it always names who gave it.
+   */
+  rating: z.strictObject({ grade: text(20), source: text(200) }).optional(),
 });
 
 const urlPattern = z.string().superRefine((p, ctx) => {

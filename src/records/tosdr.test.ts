@@ -39,7 +39,7 @@ describe('ToS;DR import', () => {
     const { pack, skipped } = result;
     expect(pack.packId).toBe('tosdr.example-notes');
     expect(pack.source).toMatchObject({ kind: 'tosdr', licence: TOSDR_LICENCE });
-    expect(pack.platforms).toEqual([{ id: 'example-notes', name: 'Example Notes', domains: ['notes.example.com'] }]);
+    expect(pack.platforms).toEqual([{ id: 'example-notes', name: 'Example Notes', domains: ['notes.example.com'], rating: { grade: 'C', source: 'ToS;DR' } }]);
     expect(pack.documents.map((d) => d.urlPatterns[0])).toEqual(['notes.example.com/legal/terms', 'notes.example.com/privacy']);
     expect(skipped).toBe(1);
     const [waiver, deletion] = pack.records;
@@ -47,6 +47,17 @@ describe('ToS;DR import', () => {
     expect(waiver!.whyItMatters).not.toMatch(/annotate view/); // the placeholder tldr is not shown as analysis
     expect(deletion).toMatchObject({ severity: 'positive', whyItMatters: 'Deletion on request, within a month.' });
     expect(deletion!.provenance).toMatchObject({ licence: 'CC BY-SA 3.0', sourceUrl: 'https://notes.example.com/privacy' });
+  });
+
+  it("keeps ToS;DR's grade of the service as the platform's rating, with its source; none when it gave none", () => {
+    const graded = convertTosdrService(service, 'a.json', '2026-11-21');
+    if (!graded.ok) throw new Error('not converted');
+    expect(graded.pack.platforms[0]!.rating).toEqual({ grade: 'C', source: 'ToS;DR' });
+    for (const none of [false, 'N/A', 'F', 3, null]) {
+      const ungraded = convertTosdrService({ ...service, class: none }, 'a.json', '2026-11-21');
+      if (!ungraded.ok) throw new Error('not converted');
+      expect(ungraded.pack.platforms[0]!.rating, String(none)).toBeUndefined();
+    }
   });
 
   it('maps ratings and cases by the documented tables', () => {

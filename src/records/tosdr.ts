@@ -11,6 +11,8 @@ import { patternProblem } from './url-pattern';
 
 export const TOSDR_ATTRIBUTION = "Terms of Service; Didn't Read (tosdr.org) contributors";
 export const TOSDR_LICENCE = 'CC BY-SA 3.0';
+/** Who gave a platform's grade (`Platform.rating.source`). */
+export const TOSDR_RATING_SOURCE = 'ToS;DR';
 /** Where a record points when ToS;DR did not give its document's address. */
 const TOSDR_SITE = 'https://tosdr.org/';
 
@@ -35,7 +37,14 @@ const serviceSchema = z.looseObject({
   pointsData: z.record(z.string(), z.unknown()),
   urls: z.array(z.string()).default([]),
   name: z.string().optional(),
+  /** ToS;DR's grade of the whole service: "A".."E", or false / "N/A" when it gave none. */
+  class: z.unknown().optional(),
 });
+
+/** ToS;DR's grade when it gave one ("A".."E"); anything else ("N/A", false, junk) is no grade. */
+export function tosdrGrade(value: unknown): string | null {
+  return typeof value === 'string' && /^[A-E]$/.test(value.trim()) ? value.trim() : null;
+}
 
 /** True when the JSON has the shape of a ToS;DR service export (used to pick the importer). */
 export function looksLikeTosdr(json: unknown): boolean {
@@ -269,6 +278,7 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
   // The schema wants a name of 1-200 characters; ToS;DR's may be missing, blank or longer.
   const serviceName = clip(service.name?.trim() || displayName(slug), 200);
   const exportDate = tosdrExportDate(service.pointsData);
+  const grade = tosdrGrade(service.class);
   const pack = parsePack({
     schemaVersion: 1,
     packId: `tosdr.${slug}`,
@@ -280,7 +290,14 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
       attribution: TOSDR_ATTRIBUTION,
       licence: TOSDR_LICENCE,
     },
-    platforms: [{ id: platformId, name: serviceName, domains: domains.slice(0, 100) }],
+    platforms: [
+      {
+        id: platformId,
+        name: serviceName,
+        domains: domains.slice(0, 100),
+        ...(grade ? { rating: { grade, source: TOSDR_RATING_SOURCE } } : {}),
+      },
+    ],
     documents: documents.filter((d) => usedDocs.has(d.id)),
     records,
   });
