@@ -6,7 +6,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PackSource, Platform, PolicyDocument, ProvisionRecord } from '../records/schema';
 
 export const DB_NAME = 'termlight';
-export const DB_VERSION = 1;
+/** 2 added the platforms' `domains` index (site.ts); an upgrade from 1 keeps every row. */
+export const DB_VERSION = 2;
 
 export interface PackMeta {
   packId: string;
@@ -38,7 +39,7 @@ export interface StoredRecord extends ProvisionRecord {
 
 export interface TermlightDB extends DBSchema {
   packs: { key: string; value: PackMeta };
-  platforms: { key: string; value: StoredPlatform; indexes: { packId: string; id: string } };
+  platforms: { key: string; value: StoredPlatform; indexes: { packId: string; id: string; domains: string } };
   documents: {
     key: string;
     value: StoredDocument;
@@ -59,19 +60,26 @@ export const rowKey = (packId: string, id: string): string => `${packId}|${id}`;
 /** Opens (and on first use creates) the store; unit tests provide fake-indexeddb's globals. */
 export function openDatabase(): Promise<Database> {
   return openDB<TermlightDB>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('packs', { keyPath: 'packId' });
-      const platforms = db.createObjectStore('platforms', { keyPath: 'key' });
-      platforms.createIndex('packId', 'packId');
-      platforms.createIndex('id', 'id');
-      const documents = db.createObjectStore('documents', { keyPath: 'key' });
-      documents.createIndex('packId', 'packId');
-      documents.createIndex('hosts', 'hosts', { multiEntry: true });
-      documents.createIndex('platformKey', 'platformKey');
-      const records = db.createObjectStore('records', { keyPath: 'key' });
-      records.createIndex('packId', 'packId');
-      records.createIndex('documentKey', 'documentKey');
-      records.createIndex('categories', 'categories', { multiEntry: true });
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) createVersion1(db);
+      // Built by the browser from the rows already stored: an upgrade loses nothing.
+      if (oldVersion < 2) tx.objectStore('platforms').createIndex('domains', 'domains', { multiEntry: true });
     },
   });
+}
+
+/** The layout of version 1, which every later version upgrades from. */
+function createVersion1(db: IDBPDatabase<TermlightDB>): void {
+  db.createObjectStore('packs', { keyPath: 'packId' });
+  const platforms = db.createObjectStore('platforms', { keyPath: 'key' });
+  platforms.createIndex('packId', 'packId');
+  platforms.createIndex('id', 'id');
+  const documents = db.createObjectStore('documents', { keyPath: 'key' });
+  documents.createIndex('packId', 'packId');
+  documents.createIndex('hosts', 'hosts', { multiEntry: true });
+  documents.createIndex('platformKey', 'platformKey');
+  const records = db.createObjectStore('records', { keyPath: 'key' });
+  records.createIndex('packId', 'packId');
+  records.createIndex('documentKey', 'documentKey');
+  records.createIndex('categories', 'categories', { multiEntry: true });
 }
