@@ -5,10 +5,12 @@
 import { anchorPage } from './anchor-page';
 import { paint, supportsHighlights } from './highlighter';
 import { onCommand, request } from './messaging';
+import { claimDocument } from './once';
 import { startSession } from './session';
 import { sendFingerprints } from './verify';
 
-startSession({
+// Once per document: the background may inject this script where the manifest already put it.
+if (claimDocument()) startSession({
   request,
   onCommand,
   anchorPage,
