@@ -125,7 +125,7 @@ function Popup() {
               {showError && <p role="alert" class="error">{showError}</p>}
               <section class="records" aria-labelledby="found-heading">
                 {view.found.map((record) => (
-                  <RecordItem key={record.key} record={record} onShow={show} focused={record.key === focusedRecord} />
+                  <RecordItem key={record.key} record={record} onShow={(key) => void show(key)} focused={record.key === focusedRecord} />
                 ))}
               </section>
               {view.notFound.length > 0 && (
