@@ -9,6 +9,7 @@ import type { CacheSummary } from '../src/messages/protocol';
 import { request } from './api';
 import { FeedSection } from './options/feed';
 import { ImportSection } from './options/import';
+import { ReachSection } from './options/reach';
 import { SourcesSection } from './options/sources';
 
 document.documentElement.lang = t('htmlLang');
@@ -46,6 +47,7 @@ function Options() {
       <h1 class="brand">{t('optionsTitle')}</h1>
       <ImportSection busy={busy} setBusy={setBusy} onImported={() => void refresh()} />
       <FeedSection busy={busy} setBusy={setBusy} onUpdated={() => void refresh()} />
+      <ReachSection summary={summary} busy={busy} />
       <SourcesSection
         summary={summary}
         readError={readError}

@@ -16,6 +16,7 @@ import { t } from '../i18n/t';
 import { parsePack } from '../records/schema';
 import { replacePack } from '../store/write';
 import { database } from './records-db';
+import { recordsChanged } from './records-changed';
 import { describeError } from './storage-errors';
 import { storageItem } from './storage-item';
 
@@ -170,6 +171,8 @@ async function runCheck(): Promise<FeedState> {
       if (!parsed.ok) throw new FeedError(t('feedInvalidPack', parsed.errors.join('; ')));
       const pack = { ...parsed.pack, source: { ...parsed.pack.source, kind: 'feed' as const, url } };
       const meta = await replacePack(await database(), pack);
+      // New sites are offered for automatic highlights; dropped ones are given back (reach.ts).
+      await recordsChanged();
       next = {
         lastCheck: { at, outcome: 'updated', message: t('feedUpdated', meta.packVersion) },
         lastGood: {

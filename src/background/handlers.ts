@@ -28,6 +28,8 @@ import { showBadge } from './badge';
 import { setupProblem } from './failures';
 import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
+import { reachHandlers } from './reach-handlers';
+import { recordsChanged } from './records-changed';
 import { clearTabState, getTabState, samePage, setTabState, updateTabState } from './tab-state';
 
 type Handler<T extends RequestType> = (
@@ -97,6 +99,8 @@ async function stillMissingBundled(db: Database): Promise<boolean> {
 }
 
 export const handlers: { [T in RequestType]: Handler<T> } = {
+  ...reachHandlers,
+
   async 'page/lookup'(request, sender) {
     const tabId = senderTab(sender);
     const url = pageAddress(request.url, sender.url);
@@ -288,6 +292,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   async 'options/remove-packs'(request) {
     const db = await database();
     await removePacks(db, request.packIds);
+    // Their sites no other source needs are given back (automatic highlights, reach.ts).
+    await recordsChanged();
     return summary(db);
   },
 };

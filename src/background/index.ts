@@ -8,6 +8,8 @@ import { clearTabState, samePage, updateTabState } from './tab-state';
 import { showBadge } from './badge';
 import { database, loadBundled } from './records-db';
 import { recordSetupProblem, reporting, setupProblem } from './failures';
+import { reach } from './reach-handlers';
+import { onRecordsChanged } from './records-changed';
 
 const loadBundledRecords = reporting(
   'to load the bundled records',
@@ -25,13 +27,27 @@ const detached =
   (...args: A): void =>
     void listener(...args);
 
+// Automatic highlights on allowed sites: registered again from what is granted at every start,
+// install and update (a browser may drop a dynamic script then), and after every change of the
+// records or of the grants (the browser's own settings included).
+const syncReach = reporting('to update automatic highlights', () => reach.sync());
+onRecordsChanged(syncReach);
+browser.permissions.onAdded.addListener(detached(syncReach));
+browser.permissions.onRemoved.addListener(detached(syncReach));
+
 browser.runtime.onInstalled.addListener(
   detached(async () => {
     await loadBundledRecords();
     await scheduleFeedChecks();
+    await syncReach();
   }),
 );
-browser.runtime.onStartup.addListener(detached(scheduleFeedChecks));
+browser.runtime.onStartup.addListener(
+  detached(async () => {
+    await scheduleFeedChecks();
+    await syncReach();
+  }),
+);
 browser.alarms.onAlarm.addListener(
   detached(
     reporting('to check the records feed', async (alarm: Alarms.Alarm) => {

@@ -235,6 +235,28 @@ export const importUpdateSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), error: z.string() }),
 ]);
 
+// ---- Automatic highlights on the sites of imported and feed records (background/reach.ts) ----
+
+/** A site whose access the reader took back in the browser's settings, and whether they were told. */
+export const revokedSiteSchema = z.object({ site: z.string(), seen: z.boolean() });
+
+/** What storage.local keeps between runs (background/reach-sync.ts), read back through this. */
+export const reachStateSchema = z.object({
+  /** Packs withdrawn from automatic highlights. */
+  withdrawn: z.array(z.string()),
+  /** Optional sites allowed when last looked at (`https://host/*`). */
+  granted: z.array(z.string()),
+  revoked: z.array(revokedSiteSchema),
+});
+
+/** Per pack, the sites (`https://host/*`) of its pages the manifest's content script does not run on; which are allowed. */
+export const reachViewSchema = z.object({
+  packs: z.array(z.object({ packId: z.string(), sites: z.array(z.string()) })),
+  allowed: z.array(z.string()),
+  withdrawn: z.array(z.string()),
+  revoked: z.array(revokedSiteSchema),
+});
+
 // ---- Requests to the background, and what each answers ----
 
 export const requestSchemas = {
@@ -254,6 +276,13 @@ export const requestSchemas = {
   'options/feed': z.strictObject({ type: z.literal('options/feed') }),
   'options/feed-set': z.strictObject({ type: z.literal('options/feed-set'), url: z.string().max(2000).nullable() }),
   'options/feed-check': z.strictObject({ type: z.literal('options/feed-check') }),
+  /** Where automatic highlights stand (brought in line with the records and grants first). */
+  'reach/status': z.strictObject({ type: z.literal('reach/status') }),
+  /** Sent after permissions.request said yes: these packs are no longer withdrawn. */
+  'reach/granted': z.strictObject({ type: z.literal('reach/granted'), packIds: z.array(key).max(5000) }),
+  'reach/withdraw': z.strictObject({ type: z.literal('reach/withdraw'), packIds: z.array(key).min(1).max(5000) }),
+  /** The notice of sites taken back in the browser's settings was read. */
+  'reach/dismiss': z.strictObject({ type: z.literal('reach/dismiss') }),
 };
 
 /** What the content script's "Show in page" answers (content/session.ts). */
@@ -275,6 +304,11 @@ export const replySchemas = {
   'options/feed': feedStateSchema,
   'options/feed-set': feedStateSchema,
   'options/feed-check': feedStateSchema,
+  'reach/status': reachViewSchema,
+  'reach/granted': reachViewSchema,
+  /** `removed`: the sites whose access was given back. */
+  'reach/withdraw': reachViewSchema.extend({ removed: z.array(z.string()) }),
+  'reach/dismiss': reachViewSchema,
 } satisfies { [T in keyof typeof requestSchemas]: z.ZodType };
 
 // ---- Background → content script (tabs.sendMessage) ----

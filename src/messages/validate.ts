@@ -24,6 +24,10 @@ export const senderFor: { [T in RequestType]: SenderKind } = {
   'options/feed': 'extension-page',
   'options/feed-set': 'extension-page',
   'options/feed-check': 'extension-page',
+  'reach/status': 'extension-page',
+  'reach/granted': 'extension-page',
+  'reach/withdraw': 'extension-page',
+  'reach/dismiss': 'extension-page',
 };
 
 /**
