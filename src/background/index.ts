@@ -6,6 +6,7 @@ import { listenForImports } from './import-port';
 import { checkFeed, FEED_ALARM, scheduleFeed } from './feed';
 import { clearTabState, samePage, updateTabState } from './tab-state';
 import { showBadge } from './badge';
+import { enterDocument } from './enter-document';
 import { database, loadBundled } from './records-db';
 import { recordSetupProblem, reporting, setupProblem } from './failures';
 import { reach } from './reach-handlers';
@@ -77,8 +78,13 @@ async function followTab(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType
   if (seen.samePage) return;
   if (cleared === null) await showBadge(tabId, []);
   // A history-API navigation keeps the content script: tell it to look again. A new document
-  // has no listener yet and starts on its own.
+  // has no listener yet and starts on its own. A page without one (a single-page site's home,
+  // moving into its terms) gets it here if the new address is a recorded document.
   const recheck: ContentCommand = { type: 'page/recheck' };
-  await browser.tabs.sendMessage(tabId, recheck).catch(() => undefined);
+  const answered = await browser.tabs.sendMessage(tabId, recheck).then(
+    () => true,
+    () => false,
+  );
+  if (!answered) await enterDocument(tabId, url);
 }
 browser.tabs.onUpdated.addListener(detached(reporting('to follow a tab to a new address', followTab)));
