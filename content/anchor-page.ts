@@ -49,7 +49,8 @@ export async function anchorPage(root: Node, records: readonly PageRecord[], sli
     const range = match && rangeFromOffsets(page, match.start, match.end);
     if (!match || !range) return false;
     const changed = match.method === 'fuzzy';
-    clauses.push({ key: record.key, title: record.title, severity: record.severity, impact: record.impact, range, changed });
+    const { key, title, severity, impact, source } = record;
+    clauses.push({ key, title, severity, impact, source, range, changed });
     found.push({
       key: record.key,
       method: match.method,

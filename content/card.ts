@@ -1,11 +1,13 @@
 /**
  * The small card shown when a highlighted clause is hovered or focused: title, severity,
- * one-line impact. It lives in a closed shadow root with its own reset styles, so page CSS
+ * one-line impact, and for a record that is not Termlight's own, whose it is and how old its
+ * data may be. It lives in a closed shadow root with its own reset styles, so page CSS
  * cannot restyle or hide it and page scripts cannot reach into it.
  */
 import { SEVERITY_ICON, severityLabel } from '../src/i18n/labels';
 import { t } from '../src/i18n/t';
 import { SEVERITIES } from '../src/records/taxonomy';
+import { dataAgeSentence, sourceLine } from '../src/ui/record-source';
 import { REWORDED_COLOUR, SEVERITY_COLOURS, type SchemeColour } from '../src/ui/severity-colours';
 import { clauseBox, type AnchoredClause } from './highlighter';
 
@@ -25,6 +27,8 @@ export const CARD_STYLE = `
 .title { font-weight: 700; margin: 0 0 4px; display: block; }
 .impact { margin: 0 0 8px; display: block; }
 .hint { margin: 8px 0 0; display: block; font-size: 11px; color: #475569; }
+.source { margin: 0 0 8px; display: block; font-size: 12px; color: #475569; white-space: pre-line; }
+.impact[hidden], .source[hidden] { display: none; }
 .changed { margin: 0 0 8px; display: block; font-size: 12px; color: ${REWORDED_COLOUR.light}; font-weight: 600; }
 .changed[hidden] { display: none; }
 button { all: initial; font: 600 13px/1.2 system-ui, sans-serif; color: #1e3a8a; cursor: pointer;
@@ -34,7 +38,7 @@ ${severityRules('light')}
 @media (prefers-color-scheme: dark) {
   .card { background: #0f172a; color: #f1f5f9; border-color: #334155; }
   button { color: #93c5fd; } button:focus-visible { outline-color: #93c5fd; }
-  .hint { color: #cbd5e1; } .changed { color: ${REWORDED_COLOUR.dark}; }
+  .hint, .source { color: #cbd5e1; } .changed { color: ${REWORDED_COLOUR.dark}; }
 ${severityRules('dark')}
 }`;
 
@@ -70,6 +74,8 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
   title.id = 'title';
   const impact = document.createElement('p');
   impact.className = 'impact';
+  const source = document.createElement('p');
+  source.className = 'source';
   const changedNote = document.createElement('p');
   changedNote.className = 'changed';
   changedNote.textContent = `≠ ${t('cardReworded')}`;
@@ -79,7 +85,7 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
   const hint = document.createElement('p');
   hint.className = 'hint';
   hint.textContent = t('cardKeys');
-  card.append(sev, title, impact, changedNote, details, hint);
+  card.append(sev, title, impact, source, changedNote, details, hint);
   root.append(style, card);
 
   let current: AnchoredClause | null = null;
@@ -103,7 +109,11 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
       icon.textContent = `${SEVERITY_ICON[clause.severity]} `;
       sev.replaceChildren(icon, clause.severity === 'positive' ? label : t('cardSeverity', label));
       title.textContent = clause.title;
-      impact.textContent = clause.impact;
+      impact.textContent = clause.impact ?? '';
+      impact.hidden = !clause.impact;
+      // Two lines: whose analysis it is, then how old its data may be.
+      source.textContent = clause.source ? `${sourceLine(clause.source)}\n${dataAgeSentence(clause.source)}` : '';
+      source.hidden = !clause.source;
       changedNote.hidden = !clause.changed;
       card.hidden = false;
       // Beside the clause, never over it: below it, else above it, else (a clause taller than

@@ -6,13 +6,17 @@
  * the page-level rules do not reach into them.
  */
 import { SEVERITIES, type Severity } from '../src/records/taxonomy';
+import type { RecordSource } from '../src/ui/record-source';
 import { HIGHLIGHT_CSS } from './highlight-styles';
 
 export interface AnchoredClause {
   key: string;
   title: string;
   severity: Severity;
-  impact: string;
+  /** Absent when the source gives none beyond the title. */
+  impact?: string | undefined;
+  /** Where the record comes from, when it is not Termlight's own: the card says so. */
+  source?: RecordSource | undefined;
   range: Range;
   /** Reworded since it was recorded (a fuzzy match). */
   changed: boolean;

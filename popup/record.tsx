@@ -3,6 +3,7 @@ import type { RecordView } from '../src/messages/protocol';
 import { diffCounts, diffWords } from '../src/anchoring/word-diff';
 import { categoryLabel } from '../src/i18n/labels';
 import { t, tParts, type MessageKey } from '../src/i18n/t';
+import { dataAgeSentence, sourceLine } from '../src/ui/record-source';
 import { SeverityTag } from './severity';
 
 /** A reworded clause: what was recorded against what the page says now, word by word. */
@@ -67,7 +68,14 @@ export function RecordItem(props: {
         <SeverityTag severity={record.severity} />
         <h3 id={`title-${record.key}`}>{record.title}</h3>
       </header>
-      <p class="impact">{record.impact}</p>
+      {record.impact && <p class="impact">{record.impact}</p>}
+      {record.source && (
+        <p class="meta source">
+          {sourceLine(record.source)}
+          <br />
+          {dataAgeSentence(record.source)}
+        </p>
+      )}
       {record.method === 'fuzzy' && record.foundText && <ChangedText recorded={record.quote} now={record.foundText} />}
       <details open={props.focused}>
         <summary>{t('recordWhyItMatters')}</summary>
@@ -83,7 +91,7 @@ export function RecordItem(props: {
             {t('recordSource')}
           </a>
         </p>
-        {record.attribution && (
+        {record.attribution && !record.source && (
           <p class="meta">
             {record.licence ? t('recordAnalysisLicence', record.attribution, record.licence) : t('recordAnalysis', record.attribution)}
           </p>

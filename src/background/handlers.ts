@@ -21,13 +21,16 @@ import type {
 import { pageAddress, parseShowClauseReply } from '../messages/validate';
 import type { Database, StoredRecord } from '../store/db';
 import { compareRecord, platformNames } from '../store/compare';
-import { bySeverity, getRecords, listPacks, recordsForUrl } from '../store/lookup';
+import { bySeverity, getRecords, listPacks } from '../store/lookup';
 import { search } from '../store/search';
 import { removePacks } from '../store/write';
 import { showBadge } from './badge';
 import { setupProblem } from './failures';
 import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
+import { sourcesFor } from './record-source';
+import { recordsForPage } from './on-demand';
+import { siteHandlers } from './site-handlers';
 import { reachHandlers } from './reach-handlers';
 import { recordsChanged } from './records-changed';
 import { clearTabState, getTabState, samePage, setTabState, updateTabState } from './tab-state';
@@ -57,6 +60,7 @@ async function recordView(
 ): Promise<RecordView> {
   const doc = await db.get('documents', record.documentKey);
   const comparison = await compareRecord(db, record, names);
+  const sourceOf = await sourcesFor(db, [record]);
   return {
     key: record.key,
     documentKey: record.documentKey,
@@ -71,6 +75,7 @@ async function recordView(
     sourceUrl: record.provenance.sourceUrl,
     ...(record.provenance.attribution ? { attribution: record.provenance.attribution } : {}),
     ...(record.provenance.licence ? { licence: record.provenance.licence } : {}),
+    ...sourceOf(record),
     ...(found ? { method: found.method } : {}),
     ...(found?.foundText ? { foundText: found.foundText } : {}),
     // The popup names categories in the reader's language and links no other record: the
@@ -99,6 +104,7 @@ async function stillMissingBundled(db: Database): Promise<boolean> {
 }
 
 export const handlers: { [T in RequestType]: Handler<T> } = {
+  ...siteHandlers,
   ...reachHandlers,
 
   async 'page/lookup'(request, sender) {
@@ -106,7 +112,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const url = pageAddress(request.url, sender.url);
     if (!url) throw new Error('The page address is not on the sender’s origin');
     const db = await database();
-    const page = await recordsForUrl(db, url);
+    // The page's documents' records; a platform's, on a page of its site this tab asked to highlight.
+    const page = await recordsForPage(db, tabId, url);
     if (page.records.length === 0) {
       await clearTabState(tabId);
       await showBadge(tabId, []);
@@ -120,6 +127,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
       found: [],
       notFound: [],
     });
+    const sourceOf = await sourcesFor(db, page.records);
     const lookup: PageLookup = {
       documents: page.documents.map((d) => ({
         key: d.document.key,
@@ -134,6 +142,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         severity: r.severity,
         impact: r.impact,
         quote: r.quote,
+        ...sourceOf(r),
       })),
     };
     return lookup;
@@ -151,8 +160,10 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
       return { ...state, status: 'ready', found, notFound, timing: request.timing };
     });
     if (!next) return { badge: '' };
-    const records = await getRecords(await database(), next.found.map((f) => f.key));
-    return { badge: await showBadge(tabId, records.map((r) => r.severity)) };
+    const db = await database();
+    const records = await getRecords(db, next.found.map((f) => f.key));
+    const sourceOf = await sourcesFor(db, records);
+    return { badge: await showBadge(tabId, records.map((r) => r.severity), records.flatMap((r) => sourceOf(r).source ?? [])) };
   },
 
   async 'page/fingerprints'(request, sender) {

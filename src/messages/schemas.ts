@@ -22,13 +22,32 @@ export const matchMethodSchema = z.enum(['exact', 'normalized', 'fuzzy']);
 
 // ---- What the content script and the background tell each other about a page ----
 
+/**
+ * Where a record comes from when it is not Termlight's own (bundled records have none): built
+ * by background/record-source.ts, said by ui/record-source.ts wherever the record is shown.
+ */
+export const recordSourceSchema = z.object({
+  /** A pack that calls itself bundled but is not the one shipped is shown as imported. */
+  kind: z.enum(['tosdr', 'import', 'feed']),
+  /** The source's name ("ToS;DR: Spotify", a feed's own name). */
+  name: z.string(),
+  /** Whose analysis it is, and its licence (ToS;DR's contributors, CC BY-SA 3.0). */
+  credit: z.string().optional(),
+  licence: z.string().optional(),
+  /** The latest date its data holds (YYYY-MM-DD); absent when it holds none (most ToS;DR services). */
+  dataDate: z.string().optional(),
+});
+
 /** What the content script needs to anchor and label one record, and no more. */
 export const pageRecordSchema = z.object({
   key: z.string(),
   title: z.string(),
   severity,
-  impact: z.string(),
+  /** Absent when the source gives no impact beyond the title. */
+  impact: z.string().optional(),
   quote: z.object({ exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() }),
+  /** For the card's source line; absent for Termlight's own records. */
+  source: recordSourceSchema.optional(),
 });
 
 export const pageLookupSchema = z.object({
@@ -109,7 +128,7 @@ export const recordViewSchema = z.object({
   documentKey: z.string(),
   title: z.string(),
   severity,
-  impact: z.string(),
+  impact: z.string().optional(),
   whyItMatters: z.string(),
   notes: z.array(z.string()),
   quote: z.string(),
@@ -119,6 +138,8 @@ export const recordViewSchema = z.object({
   sourceUrl: z.string(),
   attribution: z.string().optional(),
   licence: z.string().optional(),
+  /** Absent for Termlight's own records. */
+  source: recordSourceSchema.optional(),
   /** How the quote was found on the page; absent for records not found. */
   method: matchMethodSchema.optional(),
   /** A reworded clause's text as the page has it now. */
@@ -167,6 +188,75 @@ export const searchHitSchema = z.discriminatedUnion('kind', [
     /** Whose analysis it is, when it is not ours (imported records keep their credit). */
     credit: z.string().optional(),
   }),
+]);
+
+// ---- The popup on any page: what the records say about its site ----
+
+/** A page's host as URL.hostname gives it: the popup sends this for the site view, never the address. */
+export const siteHostSchema = z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/);
+
+/** How many records a platform has, per severity (every severity named, 0 included). */
+export const severityCountsSchema = z.record(severity, count);
+
+/** One record in the site view: enough to read it at a glance, with whose analysis it is. */
+export const siteRecordSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  severity,
+  impact: z.string().optional(),
+  excerpt: z.string(),
+  documentTitle: z.string(),
+  /** The source's name ("Termlight records", "ToS;DR: Signal"). */
+  source: z.string(),
+  /** Whose analysis it is and its licence, when it is not ours. */
+  credit: z.string().optional(),
+});
+
+export const sitePlatformSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  domains: z.array(z.string()),
+  /** `domain`: the platform lists this host or a parent domain; `document`: one of its documents is served here. */
+  matchedBy: z.object({ kind: z.enum(['domain', 'document']), host: z.string() }),
+  /** A grade some source gives the service as a whole (ToS;DR's class), with who gave it. */
+  rating: z.object({ grade: z.string(), source: z.string() }).optional(),
+  counts: severityCountsSchema,
+  recordCount: count,
+  /** Worst first; at most SITE_RECORDS_MAX of `recordCount`. */
+  records: z.array(siteRecordSchema),
+  documents: z.array(z.object({ title: z.string(), url: z.string(), source: z.string() })),
+  /** Every source describing it, with its version and date (a ToS;DR version names its data's date). */
+  sources: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['bundled', 'tosdr', 'import', 'feed']),
+      version: z.string(),
+      publishedAt: z.string(),
+      credit: z.string().optional(),
+      records: count,
+    }),
+  ),
+});
+
+/** The most records one platform lists in the site view (the counts cover them all). */
+export const SITE_RECORDS_MAX = 300;
+
+export const siteViewSchema = z.object({
+  host: z.string(),
+  platforms: z.array(sitePlatformSchema),
+  /** This tab asked for highlights on this site ("Highlight on this page", its shortcut or menu item). */
+  onDemand: z.boolean(),
+});
+
+/**
+ * What "Highlight on this page" did: `started` (the page's script is looking; its result comes
+ * as the tab's clauses), `nothing` (no record about the site), `unavailable` (the browser lets no
+ * extension into this page: a browser or store page, a local file without access).
+ */
+export const highlightOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('started'), host: z.string(), platforms: z.array(z.string()) }),
+  z.object({ outcome: z.literal('nothing'), host: z.string() }),
+  z.object({ outcome: z.literal('unavailable'), error: z.string().optional() }),
 ]);
 
 // ---- The options page ----
@@ -270,6 +360,10 @@ export const requestSchemas = {
   'popup/tab': z.strictObject({ type: z.literal('popup/tab'), tabId: count }),
   'popup/search': z.strictObject({ type: z.literal('popup/search'), query: z.string().max(500) }),
   'popup/show-clause': z.strictObject({ type: z.literal('popup/show-clause'), tabId: count, recordKey: key }),
+  /** The site of the tab's page, by host only (and the tab, for whether it asked for highlights). */
+  'popup/site': z.strictObject({ type: z.literal('popup/site'), host: siteHostSchema, tabId: count.optional() }),
+  /** "Highlight on this page": the tab's address is read in the background, under activeTab. */
+  'popup/highlight': z.strictObject({ type: z.literal('popup/highlight'), tabId: count }),
   'options/summary': z.strictObject({ type: z.literal('options/summary') }),
   'options/restore-bundled': z.strictObject({ type: z.literal('options/restore-bundled') }),
   'options/remove-packs': z.strictObject({ type: z.literal('options/remove-packs'), packIds: z.array(key).min(1).max(5000) }),
@@ -298,6 +392,8 @@ export const replySchemas = {
   'popup/tab': tabViewSchema,
   'popup/search': z.array(searchHitSchema),
   'popup/show-clause': showClauseReplySchema,
+  'popup/site': siteViewSchema,
+  'popup/highlight': highlightOutcomeSchema,
   'options/summary': cacheSummarySchema,
   'options/restore-bundled': cacheSummarySchema,
   'options/remove-packs': cacheSummarySchema,

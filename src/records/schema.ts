@@ -89,7 +89,11 @@ export const recordSchema = z.strictObject({
   quote: quoteSchema,
   severity: z.enum(SEVERITIES),
   categories: z.array(z.enum(CATEGORY_IDS)).min(1).max(10),
-  impact: text(500),
+  /**
+   * What the clause means for the reader, in a line; absent when the source gives none beyond
+   * the title (most ToS;DR points): a line that repeats the title is left out, not shown twice.
+   */
+  impact: text(500).optional(),
   whyItMatters: text(4000),
   notes: z.array(text(4000)).max(20).optional(),
   firstTracked: isoDate,

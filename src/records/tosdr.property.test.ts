@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../../test/helpers/corpus';
 import { parseImportFile } from './import';
+import { hasMarkup, plainText } from './plain-text';
+import { sameDocument } from './same-document';
 import { parsePack } from './schema';
 import { convertTosdrService, TOSDR_ATTRIBUTION, TOSDR_LICENCE } from './tosdr';
 
@@ -311,15 +313,28 @@ describe('ToS;DR conversion (properties)', () => {
         if (!result.ok) return;
         expectCredited(result);
         const points = Object.values((json as { pointsData: Record<string, Json> }).pointsData);
-        expect(result.pack.records.length + result.skipped).toBe(points.length);
-        // Every kept quote is a point's own quote (trimmed, clipped at the schema's maximum).
+        expect(result.pack.records.length + result.skipped + result.duplicates).toBe(points.length);
+        // Every kept quote is a point's own quote as its page shows it (plain text, clipped at the
+        // schema's maximum), with no markup left, and no clause of a document is listed twice.
         const quotes = new Set(
           points.flatMap((p) => {
             const q = p && typeof p === 'object' && !Array.isArray(p) ? p.quoteText : undefined;
-            return typeof q === 'string' ? [q.trim().length <= 10_000 ? q.trim() : `${q.trim().slice(0, 9_999)}…`] : [];
+            const plain = typeof q === 'string' ? plainText(q) : '';
+            return plain ? [plain.length <= 10_000 ? plain : `${plain.slice(0, 9_999)}…`] : [];
           }),
         );
-        for (const record of result.pack.records) expect(quotes.has(record.quote.exact)).toBe(true);
+        const clauses = new Set<string>();
+        for (const record of result.pack.records) {
+          expect(quotes.has(record.quote.exact)).toBe(true);
+          expect(hasMarkup(record.quote.exact), record.quote.exact).toBe(false);
+          const clause = `${record.documentId}\n${record.quote.exact.replace(/\s+/g, ' ')}`;
+          expect(clauses.has(clause), clause).toBe(false);
+          clauses.add(clause);
+        }
+        // One entry per document: no two documents of the pack are the same page.
+        for (const [i, doc] of result.pack.documents.entries()) {
+          for (const other of result.pack.documents.slice(i + 1)) expect(sameDocument(doc, other), `${doc.url} ${other.url}`).toBe(false);
+        }
       }),
       { numRuns: 300 },
     );

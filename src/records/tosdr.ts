@@ -4,8 +4,10 @@
  * credit and licence (CC BY-SA 3.0), and the pack says so.
  */
 import { z } from 'zod';
+import { plainLine, plainText } from './plain-text';
+import { sameDocument } from './same-document';
 import { httpsUrl, parsePack, type Pack, type ProvisionRecord, type PolicyDocument } from './schema';
-import type { Category, Severity } from './taxonomy';
+import { severityRank, type Category, type Severity } from './taxonomy';
 import { tosdrPackVersion } from './tosdr-version';
 import { patternProblem } from './url-pattern';
 
@@ -13,6 +15,8 @@ export const TOSDR_ATTRIBUTION = "Terms of Service; Didn't Read (tosdr.org) cont
 export const TOSDR_LICENCE = 'CC BY-SA 3.0';
 /** Who gave a platform's grade (`Platform.rating.source`). */
 export const TOSDR_RATING_SOURCE = 'ToS;DR';
+/** Why a record matters, when ToS;DR's point gives no explanation beyond its title. */
+const NO_EXPLANATION = 'ToS;DR gives no explanation of this point beyond its title.';
 /** Where a record points when ToS;DR did not give its document's address. */
 const TOSDR_SITE = 'https://tosdr.org/';
 
@@ -163,14 +167,69 @@ const today = () => new Date().toISOString().slice(0, 10);
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 export type ConvertResult =
-  | { ok: true; pack: Pack; skipped: number }
+  | {
+      ok: true;
+      pack: Pack;
+      /** Points without a quote (nothing to show in a page). */
+      skipped: number;
+      /** Points that quote the same clause of the same document as a kept one (see dedupePoints). */
+      duplicates: number;
+      /** Document entries that were another entry's document (see same-document.ts). */
+      mergedDocuments: number;
+    }
   | { ok: false; errors: string[] };
+
+/** Case, punctuation and spacing aside, the words of a text: to tell whether one text says more than another. */
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Our severity in the words the notes of a merged point use (record data is English, like ToS;DR's). */
+const SEVERITY_WORDS: Record<Severity, string> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  positive: 'good for you',
+};
+
+/**
+ * ToS;DR lists some clauses twice: the same quote of the same document under two points,
+ * sometimes with two ratings. A page can highlight a clause once, so one record stays: the
+ * most severe (the first of equals), and a note on it says what the other listing said (its
+ * title, when it differs, and its rating) so nothing ToS;DR wrote is hidden. Returns the
+ * records kept, each where its clause was first listed, and how many were merged away.
+ */
+export function dedupePoints(records: readonly ProvisionRecord[]): { records: ProvisionRecord[]; duplicates: number } {
+  const groups = new Map<string, ProvisionRecord[]>();
+  for (const record of records) {
+    const key = `${record.documentId}\n${record.quote.exact.replace(/\s+/g, ' ')}`;
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  const kept: ProvisionRecord[] = [];
+  for (const group of groups.values()) {
+    const [first, ...others] = [...group].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    const notes = others.flatMap((other) =>
+      words(other.title) !== words(first!.title)
+        ? [`ToS;DR also lists this clause as “${other.title}”, rated ${SEVERITY_WORDS[other.severity]}.`]
+        : other.severity !== first!.severity
+          ? [`ToS;DR lists this point twice; the other listing rates it ${SEVERITY_WORDS[other.severity]}.`]
+          : [],
+    );
+    const allNotes = [...new Set([...(first!.notes ?? []), ...notes])].slice(0, 20).map((n) => clip(n, 4000));
+    kept.push(allNotes.length ? { ...first!, notes: allNotes } : first!);
+  }
+  return { records: kept, duplicates: records.length - kept.length };
+}
 
 /**
  * One service export → one pack `tosdr.<slug>`. Points without a quote cannot be shown in a
- * page, so they are skipped and counted. `date` stamps the records as converted that day; the
- * pack is dated by the export itself (tosdrExportDate) when it holds a date, else by `date`,
- * and its version says which (tosdr-version.ts).
+ * page, so they are skipped and counted. Imported text is made plain (plain-text.ts): tags and
+ * entities would show as raw markup and keep a quote from matching its page. Entries of one
+ * document are merged (same-document.ts), a clause listed twice is kept once (dedupePoints), and
+ * an impact that only repeats the title is left out. `date` stamps the records as converted that
+ * day; the pack is dated by the export itself (tosdrExportDate) when it holds a date, else by
+ * `date`, and its version says which (tosdr-version.ts).
  */
 export function convertTosdrService(json: unknown, fileName: string, date = today()): ConvertResult {
   const parsed = serviceSchema.safeParse(json);
@@ -187,23 +246,31 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
 
   const documents: PolicyDocument[] = [];
   const docIdByLinkKey = new Map<string, string>();
+  let mergedDocuments = 0;
+  /** The document this entry is, when an earlier entry already is it. */
+  const sameAs = (entry: { title: string; url?: string | undefined }) => documents.find((d) => sameDocument(d, entry))?.id;
   for (const [key, link] of Object.entries(service.links)) {
     const url = httpAddress(link.url);
     const pattern = url ? patternFromUrl(url) : null;
     if (!url || !pattern) continue;
     const id = `${slug}.${slugify(key)}`;
     if (documents.some((d) => d.id === id)) continue;
-    documents.push({
-      id,
-      platformId,
-      // The schema refuses a blank title, and a link key can be blank ("", " ").
-      title: clip(link.name?.trim() || key.trim() || 'Document', 300),
-      kind: /privacy|data|cookie/i.test(`${key} ${link.name ?? ''}`) ? 'privacy' : 'terms',
-      url,
-      urlPatterns: [pattern],
-    });
-    docIdByLinkKey.set(key, id);
-    if (link.name) docIdByLinkKey.set(link.name, id);
+    // The schema refuses a blank title, and a link key can be blank ("", " ").
+    const title = clip(plainLine(link.name ?? '') || key.trim() || 'Document', 300);
+    const existing = sameAs({ title, url });
+    if (existing) mergedDocuments++;
+    else {
+      documents.push({
+        id,
+        platformId,
+        title,
+        kind: /privacy|data|cookie/i.test(`${key} ${link.name ?? ''}`) ? 'privacy' : 'terms',
+        url,
+        urlPatterns: [pattern],
+      });
+    }
+    docIdByLinkKey.set(key, existing ?? id);
+    if (link.name) docIdByLinkKey.set(link.name, existing ?? id);
   }
 
   /** A document the points name that `links` lacks: kept, with its address when a point gives one. */
@@ -216,24 +283,33 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
       return id;
     }
     const pattern = sourceUrl ? patternFromUrl(sourceUrl) : null;
+    const title = clip(plainLine(name) || 'Document', 300);
+    const url = pattern ? sourceUrl : undefined;
+    const existing = sameAs({ title, url });
+    if (existing) {
+      mergedDocuments++;
+      docIdByLinkKey.set(name, existing);
+      return existing;
+    }
     documents.push({
       id,
       platformId,
-      title: clip(name.trim() || 'Document', 300),
+      title,
       kind: /privacy|data|cookie/i.test(name) ? 'privacy' : 'terms',
-      ...(pattern ? { url: sourceUrl } : {}),
+      ...(url ? { url } : {}),
       urlPatterns: pattern ? [pattern] : [],
     });
     docIdByLinkKey.set(name, id);
     return id;
   };
 
-  const records: ProvisionRecord[] = [];
+  const candidates: ProvisionRecord[] = [];
   const recordIds = new Set<string>();
   let skipped = 0;
   for (const raw of Object.values(service.pointsData)) {
     const point = pointSchema.safeParse(raw);
-    const quote = point.success ? point.data.quoteText?.trim() : undefined;
+    // The quote as its page shows it: a quote of markup only has nothing to show.
+    const quote = point.success ? plainText(point.data.quoteText ?? '') : '';
     if (!point.success || !quote) {
       skipped++;
       continue;
@@ -243,9 +319,16 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
       .find((u): u is string => u !== null);
     const documentId = documentFor(point.data.quoteDoc?.trim() || 'Terms', sourceUrl);
     const p = point.data;
-    const caseText = (p.tosdr.case ?? '').replace(/-(good|bad|neutral|blocker)-\d+$/, '').trim();
-    const tldr = p.tosdr.tldr?.trim() ?? '';
-    const usefulTldr = tldr && tldr !== quote && !/^generated through/i.test(tldr) ? tldr : '';
+    const caseText = plainLine((p.tosdr.case ?? '').replace(/-(good|bad|neutral|blocker)-\d+$/, ''));
+    const title = clip(plainLine(p.title) || caseText || 'ToS;DR point', 300);
+    const tldr = plainText(p.tosdr.tldr ?? '');
+    const saysMore = (text: string, ...than: string[]) => {
+      const own = words(text);
+      return own !== '' && than.every((other) => own !== words(other));
+    };
+    // ToS;DR's case is the impact only when it says more than the title (most repeat it).
+    const impact = saysMore(caseText, title) ? caseText : '';
+    const usefulTldr = saysMore(tldr, quote, title, impact) && !/^generated through/i.test(tldr) ? tldr : '';
     const doc = documents.find((d) => d.id === documentId)!;
     // Ids that slugify alike ("A" and "a", "" and "?") would collide, and the schema refuses
     // duplicate ids: later ones get a numbered suffix.
@@ -254,15 +337,15 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
     for (let n = 2; recordIds.has(id); n++) id = `${baseId}-${n}`;
     recordIds.add(id);
     const archiveUrl = p.discussion ? httpAddress(p.discussion) : null;
-    records.push({
+    candidates.push({
       id,
       documentId,
-      title: clip(p.title.trim() || caseText || 'ToS;DR point', 300),
+      title,
       quote: { exact: clip(quote, 10_000) },
       severity: severityFor(p.tosdr.point, p.tosdr.score),
-      categories: categoriesFor(caseText, p.title),
-      impact: clip(caseText || p.title.trim() || 'See the quoted clause.', 500),
-      whyItMatters: clip(usefulTldr || caseText || 'Rated by ToS;DR contributors.', 4000),
+      categories: categoriesFor(caseText, title),
+      ...(impact ? { impact: clip(impact, 500) } : {}),
+      whyItMatters: clip(usefulTldr || NO_EXPLANATION, 4000),
       firstTracked: date,
       lastVerified: date,
       provenance: {
@@ -273,10 +356,11 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
       },
     });
   }
+  const { records, duplicates } = dedupePoints(candidates);
 
   const usedDocs = new Set(records.map((r) => r.documentId));
   // The schema wants a name of 1-200 characters; ToS;DR's may be missing, blank or longer.
-  const serviceName = clip(service.name?.trim() || displayName(slug), 200);
+  const serviceName = clip(plainLine(service.name ?? '') || displayName(slug), 200);
   const exportDate = tosdrExportDate(service.pointsData);
   const grade = tosdrGrade(service.class);
   const pack = parsePack({
@@ -301,5 +385,5 @@ export function convertTosdrService(json: unknown, fileName: string, date = toda
     documents: documents.filter((d) => usedDocs.has(d.id)),
     records,
   });
-  return pack.ok ? { ok: true, pack: pack.pack, skipped } : pack;
+  return pack.ok ? { ok: true, pack: pack.pack, skipped, duplicates, mergedDocuments } : pack;
 }
