@@ -43,8 +43,9 @@ export function dataAgeSentence(source: RecordSource): string {
   return source.dataDate ? t('dataAgePublished', source.dataDate) : t('dataAgeUnknown');
 }
 
-/** The source as the badge title counts it: "ToS;DR (CC BY-SA 3.0)", "Imported: Acme (CC0)". */
+/** The source as the badge title counts it: "ToS;DR (CC BY-SA 3.0)", "imported “Acme” (CC0)". */
 export function shortSource(source: RecordSource): string {
-  const name = source.kind === 'tosdr' ? t('sourceTosdr') : sourceName(source);
+  const name =
+    source.kind === 'tosdr' ? t('sourceTosdr') : source.kind === 'feed' ? t('sourceShortFeed', source.name) : t('sourceShortImported', source.name);
   return source.licence ? t('sourceWithLicence', name, source.licence) : name;
 }
