@@ -28,6 +28,7 @@ import { showBadge } from './badge';
 import { setupProblem } from './failures';
 import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
+import { oneEntryPerDocument } from './document-entries';
 import { sourcesFor } from './record-source';
 import { recordsForPage } from './on-demand';
 import { siteHandlers } from './site-handlers';
@@ -250,6 +251,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         history: (doc.history ?? []).map((h) => ({ date: h.date, summary: h.summary })),
       });
     }
+    documents.splice(0, documents.length, ...(await oneEntryPerDocument(db, documents)));
     if (state.status === 'failed') {
       return { status: 'failed', error: state.error ?? '', documents, found: [], notFound: [], ...setup };
     }

@@ -35,6 +35,18 @@ describe('search', () => {
     }
   });
 
+  it("counts a page two sources both describe as one of the platform's documents", async () => {
+    const ours = pack('ours', ['acme'], [{ id: 'x', documentId: 'acme.terms' }]);
+    const theirs = pack('theirs', ['acme'], [{ id: 'y', documentId: 'acme.terms' }, { id: 'z', documentId: 'acme.privacy' }]);
+    // Their entry of the same page has its own title; their privacy policy is another page.
+    theirs.documents[0]!.title = 'Terms and Conditions of Use';
+    theirs.documents.push({ ...theirs.documents[0]!, id: 'acme.privacy', title: 'Privacy', url: 'https://www.acme.example/legal/privacy', urlPatterns: ['www.acme.example/legal/privacy'] });
+    await replacePack(db, ours);
+    await replacePack(db, theirs);
+    const [platform] = (await search(db, 'acme')).filter((h) => h.kind === 'platform');
+    expect(platform).toMatchObject({ platformId: 'acme', documents: 2 });
+  });
+
   it('sees what was written since the last search', async () => {
     await replacePack(db, twoPlatforms());
     expect(await search(db, 'initech')).toEqual([]);

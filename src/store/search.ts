@@ -4,7 +4,8 @@
  */
 import type { Severity } from '../records/taxonomy';
 import { cached } from './cache';
-import type { Database } from './db';
+import { groupSameDocuments } from '../records/same-document';
+import type { Database, StoredDocument } from './db';
 import { bySeverity, excerpt } from './lookup';
 
 export type SearchHit =
@@ -43,8 +44,10 @@ function searchRows(db: Database): Promise<SearchRow[]> {
     ]);
     const names = new Map(platforms.map((p) => [p.id, p.name]));
     const docs = new Map(documents.map((d) => [d.key, d]));
-    const docCount = new Map<string, number>();
-    for (const d of documents) docCount.set(d.platformId, (docCount.get(d.platformId) ?? 0) + 1);
+    // A page two sources both describe (bundled and ToS;DR) is one document, not two.
+    const platformDocs = new Map<string, StoredDocument[]>();
+    for (const d of documents) platformDocs.set(d.platformId, [...(platformDocs.get(d.platformId) ?? []), d]);
+    const docCount = new Map([...platformDocs].map(([id, docs]) => [id, groupSameDocuments(docs).length]));
     // One row per platform, found by the name and domains any of its sources gives it.
     const platformText = new Map<string, string>();
     for (const p of platforms) {
