@@ -11,6 +11,7 @@ import { request } from './api';
 import { pageStatus } from './page-status';
 import { RecordItem } from './record';
 import { Search } from './search';
+import { SiteSection } from './site';
 import { History, VerificationNote } from './verification';
 
 const params = new URLSearchParams(location.search);
@@ -18,29 +19,52 @@ document.documentElement.lang = t('htmlLang');
 document.title = t('extensionName');
 const focusedRecord = params.get('record');
 
-async function currentTabId(): Promise<number | null> {
+/**
+ * The tab the popup is about, with its address when the browser lets us read it (activeTab, from
+ * the toolbar click; a tab named by ?tab= only where Termlight has host access).
+ */
+async function currentTab(): Promise<{ id: number; url?: string } | null> {
   const fromQuery = Number(params.get('tab'));
-  if (params.has('tab') && Number.isInteger(fromQuery) && fromQuery >= 0) return fromQuery;
+  if (params.has('tab') && Number.isInteger(fromQuery) && fromQuery >= 0) {
+    const url = await (async () => (await browser.tabs.get(fromQuery)).url)().catch(() => undefined);
+    return { id: fromQuery, ...(url ? { url } : {}) };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
 }
 
 /** Asks again every 250 ms while the page is still anchoring or being compared, this many times (30 s). */
 const MAX_POLLS = 120;
 
-function useTabView(): { view: TabView | null; tabId: number | null; error: string; gaveUp: boolean } {
+interface TabViewState {
+  view: TabView | null;
+  tabId: number | null;
+  /** The tab's address, when readable: the site view asks about its host. */
+  url: string | null;
+  error: string;
+  gaveUp: boolean;
+  /** Asks again from the start (the page was just asked to highlight). */
+  reload: () => void;
+}
+
+function useTabView(): TabViewState {
   const [view, setView] = useState<TabView | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [gaveUp, setGaveUp] = useState(false);
+  const [round, setRound] = useState(0);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let tries = 0;
+    setGaveUp(false);
     const load = async () => {
-      const id = await currentTabId();
+      const tab = await currentTab();
+      const id = tab?.id ?? null;
       if (!live) return;
       setTabId(id);
+      setUrl(tab?.url ?? null);
       if (id === null) return setView({ status: 'none', documents: [], found: [], notFound: [] });
       const next = await request({ type: 'popup/tab', tabId: id });
       if (!live) return;
@@ -56,12 +80,12 @@ function useTabView(): { view: TabView | null; tabId: number | null; error: stri
       live = false;
       clearTimeout(timer);
     };
-  }, []);
-  return { view, tabId, error, gaveUp };
+  }, [round]);
+  return { view, tabId, url, error, gaveUp, reload: () => setRound((r) => r + 1) };
 }
 
 function Popup() {
-  const { view, tabId, error, gaveUp } = useTabView();
+  const { view, tabId, url, error, gaveUp, reload } = useTabView();
   const status = view && pageStatus(view, gaveUp);
   const [showError, setShowError] = useState('');
 
@@ -93,7 +117,11 @@ function Popup() {
         </p>
       )}
       {!view && !error && <p aria-busy="true">{t('popupLoading')}</p>}
-      {view?.status === 'none' && <p class="empty">{t('popupNotAPolicyPage')}</p>}
+      {view?.status === 'none' && !url && <p class="empty">{t('popupNotAPolicyPage')}</p>}
+      {view && tabId !== null && url && view.documents.length === 0 && (
+        // On a page no document names: the site first (folded once it was highlighted on request).
+        <SiteSection tabId={tabId} url={url} tab={view} compact={view.status !== 'none'} onHighlight={reload} />
+      )}
       {view && view.status !== 'none' && (
         <section aria-labelledby={view.documents.map((d) => `doc-heading-${d.key}`).join(' ') || undefined}>
           {view.documents.map((doc) => (
@@ -142,6 +170,10 @@ function Popup() {
             </>
           )}
         </section>
+      )}
+      {view && tabId !== null && url && view.documents.length > 0 && (
+        // On a recorded document's page: the document first, the site below, folded.
+        <SiteSection tabId={tabId} url={url} tab={view} compact onHighlight={reload} />
       )}
       <Search />
       <footer>

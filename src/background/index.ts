@@ -1,5 +1,5 @@
 /** Background entry (service worker in Chrome, event page in Firefox): wiring only. */
-import browser, { type Alarms, type Runtime, type Tabs } from 'webextension-polyfill';
+import browser, { type Alarms, type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import type { ContentCommand } from '../messages/protocol';
 import { dispatch } from './dispatcher';
 import { listenForImports } from './import-port';
@@ -11,6 +11,7 @@ import { database, loadBundled } from './records-db';
 import { recordSetupProblem, reporting, setupProblem } from './failures';
 import { reach } from './reach-handlers';
 import { onRecordsChanged } from './records-changed';
+import { askedFromBrowser, clearOnDemand, COMMAND, createMenu, followOnDemand, MENU_ITEM } from './on-demand';
 
 const loadBundledRecords = reporting(
   'to load the bundled records',
@@ -88,3 +89,30 @@ async function followTab(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType
   if (!answered) await enterDocument(tabId, url);
 }
 browser.tabs.onUpdated.addListener(detached(reporting('to follow a tab to a new address', followTab)));
+
+// "Highlight on this page" from the keyboard shortcut and the context menu (each grants
+// activeTab for the tab); a tab that asked forgets it when it leaves the site or closes.
+browser.runtime.onInstalled.addListener(detached(reporting('to add the context-menu item', createMenu)));
+browser.runtime.onStartup.addListener(detached(reporting('to add the context-menu item', createMenu)));
+browser.commands.onCommand.addListener(
+  detached(
+    reporting('to highlight on request', async (command: string, tab?: Tabs.Tab) => {
+      if (command === COMMAND) await askedFromBrowser(tab);
+    }),
+  ),
+);
+browser.contextMenus.onClicked.addListener(
+  detached(
+    reporting('to highlight on request', async (info: Menus.OnClickData, tab?: Tabs.Tab) => {
+      if (info.menuItemId === MENU_ITEM) await askedFromBrowser(tab);
+    }),
+  ),
+);
+browser.tabs.onRemoved.addListener(detached(reporting('to forget a closed tab', clearOnDemand)));
+browser.tabs.onUpdated.addListener(
+  detached(
+    reporting('to follow a tab that asked for highlights', (tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) =>
+      change.url !== undefined || change.status === 'loading' ? followOnDemand(tabId, tab) : Promise.resolve(),
+    ),
+  ),
+);
