@@ -67,6 +67,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         '--disable-sync',
         '--no-first-run',
         ...(options.acceptInsecureCerts ? ['--ignore-certificate-errors'] : []),
+        ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
         // <-loopback> removes the implicit bypass of localhost, so the feed goes through it too.
         ...(options.proxy ? [`--proxy-server=http://${options.proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
       ],

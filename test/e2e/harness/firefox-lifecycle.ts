@@ -33,7 +33,7 @@ const bidi = (browser: Browser): BidiSend => {
  * Runs `functionSource` (a function of one JSON string, returning a JSON string) in Firefox's
  * parent process, in its browser window, and returns the parsed answer.
  */
-async function inParentProcess<T>(browser: Browser, functionSource: string, arg: unknown): Promise<T> {
+export async function inParentProcess<T>(browser: Browser, functionSource: string, arg: unknown): Promise<T> {
   const send = bidi(browser);
   const tree = await send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
   const context = (tree.result.contexts as { context: string }[])[0]?.context;

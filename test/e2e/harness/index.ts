@@ -34,3 +34,4 @@ export * from './isolated';
 export * from './pixels';
 export * from './recording-proxy';
 export * from './extension-dir';
+export * from './toolbar';

@@ -48,6 +48,11 @@ export interface LaunchOptions {
    * switched off in private browsing) to put the extension in conditions a user's browser can be in.
    */
   firefoxPrefs?: Record<string, unknown>;
+  /**
+   * Chromium only: launch with --enable-unsafe-extension-debugging, which lets a test press the
+   * extension's toolbar button for real (CDP Extensions.triggerAction, see toolbar.ts).
+   */
+  extensionDebugging?: boolean;
 }
 
 /** Extra response headers for a served page (e.g. a Content-Security-Policy). */
