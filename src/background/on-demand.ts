@@ -17,7 +17,7 @@ import { injectContentScript } from './inject';
 import { database } from './records-db';
 import { describeError } from './storage-errors';
 import { storageItem } from './storage-item';
-import { setTabState } from './tab-state';
+import { clearTabState, setTabState } from './tab-state';
 
 export type HighlightOutcome = ReplyData<'popup/highlight'>;
 
@@ -107,7 +107,8 @@ async function run(tabId: number): Promise<HighlightOutcome> {
     try {
       await injectContentScript(tabId);
     } catch (error) {
-      await Promise.all([clearOnDemand(tabId), setTabState(tabId, { url, documentKeys: [], recordKeys: [], status: 'failed', error: describeError(error), found: [], notFound: [] })]);
+      // Not the page's failure: nothing was looked for, and the popup says why.
+      await Promise.all([clearOnDemand(tabId), clearTabState(tabId)]);
       return { outcome: 'unavailable', error: describeError(error) };
     }
   }
