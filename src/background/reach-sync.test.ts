@@ -115,6 +115,23 @@ describe('Reach with a fake browser', () => {
     expect(fake.calls).toEqual([]);
   });
 
+  it('registers the files by their relative path, as Firefox requires, though its manifest and registrations give full addresses', async () => {
+    const reach = createReach({
+      browser: fake,
+      manifest: () => ({ ...MANIFEST, js: ['moz-extension://6f1d/content/index.js'], css: ['moz-extension://6f1d/content/highlights.css'] }),
+      packs: async () => packs,
+      state: { get: async () => stored, set: async (state) => void (stored = structuredClone(state)) },
+    });
+    await reach.sync();
+    expect(fake.scripts.get(REACH_SCRIPT_ID)).toMatchObject({ js: ['content/index.js'], css: ['content/highlights.css'] });
+    // Read back as Firefox answers: full addresses, the same files: nothing to do.
+    const script = fake.scripts.get(REACH_SCRIPT_ID)!;
+    fake.scripts.set(REACH_SCRIPT_ID, { ...script, js: ['moz-extension://6f1d/content/index.js'], css: ['moz-extension://6f1d/content/highlights.css'] });
+    fake.calls.length = 0;
+    await reach.sync();
+    expect(fake.calls).toEqual([]);
+  });
+
   it('registers again what a browser update or restart dropped', async () => {
     const reach = setup();
     fake.grant('https://notes.example.com/*');

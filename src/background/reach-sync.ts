@@ -69,6 +69,13 @@ export interface Reach {
 
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) => [...a].sort().join('\n') === [...b].sort().join('\n');
 
+/**
+ * A file of the extension as registerContentScripts takes it: relative. Firefox's getManifest() and
+ * getRegisteredContentScripts() answer with full moz-extension:// addresses, which it then refuses.
+ */
+export const extensionPath = (file: string): string => file.replace(/^[a-z-]+:\/\/[^/]+\//, '');
+const samePaths = (a: readonly string[] = [], b: readonly string[] = []) => sameList(a.map(extensionPath), b.map(extensionPath));
+
 export function createReach(deps: ReachDeps): Reach {
   const { browser } = deps;
   let queue: Promise<unknown> = Promise.resolve();
@@ -85,8 +92,8 @@ export function createReach(deps: ReachDeps): Reach {
       matches,
       // Never a second copy where the manifest's own script runs.
       excludeMatches: [...manifest.contentMatches],
-      js: manifest.js,
-      css: manifest.css,
+      js: manifest.js.map(extensionPath),
+      css: manifest.css.map(extensionPath),
       runAt: 'document_idle',
       allFrames: false,
       persistAcrossSessions: true,
@@ -96,8 +103,8 @@ export function createReach(deps: ReachDeps): Reach {
       matches.length > 0 &&
       sameList(current.matches, wanted.matches) &&
       sameList(current.excludeMatches, wanted.excludeMatches) &&
-      sameList(current.js, wanted.js) &&
-      sameList(current.css, wanted.css)
+      samePaths(current.js, wanted.js) &&
+      samePaths(current.css, wanted.css)
     ) {
       return;
     }
