@@ -43,7 +43,11 @@ export async function convertTosdr(io: Io, args: string[], options: ConvertOptio
     const { pack } = result;
     skippedPoints += result.skipped;
     const platform = pack.platforms[0]!;
-    const skipped = result.skipped ? `${plural(result.skipped, 'point')} skipped (no quote)` : '';
+    const skipped = [
+      ...(result.skipped ? [`${plural(result.skipped, 'point')} skipped (no quote)`] : []),
+      // The same quote of the same document listed twice: kept once (tosdr.ts, dedupePoints).
+      ...(result.duplicates ? [`${plural(result.duplicates, 'repeated clause')} merged`] : []),
+    ].join(', ');
     report(
       pack.records.length
         ? `${platform.id}: ${plural(pack.records.length, 'record')} in ${plural(pack.documents.length, 'document')}${skipped && `, ${skipped}`}`
