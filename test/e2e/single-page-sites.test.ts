@@ -209,12 +209,15 @@ async function tabView(from: TestPage, tabId: number): Promise<TabView> {
 }
 
 describe.each(BROWSERS)('%s: single-page sites', (name) => {
-  it('the home page carries nothing; moving into the terms with pushState highlights and badges them; out clears; in again highlights again', () =>
+  it('the home page carries nothing; moving into the terms with pushState (background stopped) highlights and badges them; out clears; in again highlights again', () =>
     withBrowser(name, async (browser) => {
       const from = await helper(browser);
       const page = await openServed(browser, HOME_URL, SPA);
       await expectNothingInjected(browser, page, from, 'home page');
       const watching = await watchOurScripts(page, browser.extensionOrigin);
+      // As after a while on the home page: the browser has stopped the idle background, and the
+      // change of address must start it.
+      await browser.stopBackground();
 
       await page.click('#to-terms');
       expect(await page.waitFor(() => location.href === 'https://www.anthropic.com/legal/service-specific-terms')).toBe(true);
