@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import type { ReplyData, Request } from '../messages/protocol';
 import { reachStateSchema } from '../messages/schemas';
 import { listPacks } from '../store/lookup';
-import { contentScriptFiles } from './inject';
+import { contentScriptFiles, injectContentScript } from './inject';
 import { EMPTY_REACH_STATE, type PackPatterns } from './reach';
 import { createReach } from './reach-sync';
 import { database } from './records-db';
@@ -34,6 +34,11 @@ export const reach = createReach({
   },
   packs: storedPacks,
   state: storageItem('local', 'reach', reachStateSchema, EMPTY_REACH_STATE),
+  // Tabs open on pages just allowed get their highlights now, not at their next load.
+  pagesReached: async (matches) => {
+    const tabs = await browser.tabs.query({ url: matches }).catch(() => []);
+    for (const tab of tabs) if (tab.id !== undefined) await injectContentScript(tab.id).catch(() => undefined);
+  },
 });
 
 type ReachType = 'reach/status' | 'reach/granted' | 'reach/withdraw' | 'reach/dismiss';

@@ -58,12 +58,14 @@ const MANIFEST = {
 let fake: FakeBrowser;
 let packs: PackPatterns[];
 let stored: ReachState;
+let reached: string[][];
 const setup = () =>
   createReach({
     browser: fake,
     manifest: () => MANIFEST,
     packs: async () => packs,
     state: { get: async () => stored, set: async (state) => void (stored = structuredClone(state)) },
+    pagesReached: async (matches) => void reached.push(matches),
   });
 
 beforeEach(() => {
@@ -74,6 +76,7 @@ beforeEach(() => {
     { packId: 'feed', urlPatterns: ['feedco.example/terms', 'shared.example.org/feed-terms'] },
   ];
   stored = structuredClone(EMPTY_REACH_STATE);
+  reached = [];
 });
 
 describe('Reach with a fake browser', () => {
@@ -113,6 +116,11 @@ describe('Reach with a fake browser', () => {
     fake.calls.length = 0;
     await reach.sync();
     expect(fake.calls).toEqual([]);
+    // Tabs already open on the pages just reached get the script at once: those pages, once each.
+    expect(reached).toEqual([
+      ['https://www.spotify.com/us/legal/privacy-policy*'],
+      ['https://feedco.example/terms*', 'https://notes.example.com/terms*', 'https://shared.example.org/feed-terms*', 'https://shared.example.org/privacy*'],
+    ]);
   });
 
   it('registers the files by their relative path, as Firefox requires, though its manifest and registrations give full addresses', async () => {

@@ -54,6 +54,11 @@ export interface ReachDeps {
   /** Every stored pack but the bundled one, with its documents' URL patterns. */
   packs: () => Promise<PackPatterns[]>;
   state: { get(): Promise<ReachState>; set(state: ReachState): Promise<void> };
+  /**
+   * Pages newly registered on (a grant just came): tabs already open there get the script now
+   * rather than at their next load. Optional; must not throw.
+   */
+  pagesReached?: (matches: string[]) => Promise<void>;
 }
 
 export interface Reach {
@@ -85,7 +90,8 @@ export function createReach(deps: ReachDeps): Reach {
     return next;
   };
 
-  async function register(matches: string[], manifest: ReturnType<ReachDeps['manifest']>): Promise<void> {
+  /** Registers the script on `matches` (or none), unless it already is; answers the matches it did not have. */
+  async function register(matches: string[], manifest: ReturnType<ReachDeps['manifest']>): Promise<string[]> {
     const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [REACH_SCRIPT_ID] });
     const wanted: ReachScript = {
       id: REACH_SCRIPT_ID,
@@ -106,10 +112,11 @@ export function createReach(deps: ReachDeps): Reach {
       samePaths(current.js, wanted.js) &&
       samePaths(current.css, wanted.css)
     ) {
-      return;
+      return [];
     }
     if (current) await browser.scripting.unregisterContentScripts({ ids: [REACH_SCRIPT_ID] });
     if (matches.length > 0) await browser.scripting.registerContentScripts([wanted]);
+    return matches.filter((m) => !current?.matches?.includes(m));
   }
 
   /** One run: plan from what is true now, carry it out, keep the state; `change` edits the kept state first. */
@@ -123,8 +130,9 @@ export function createReach(deps: ReachDeps): Reach {
     // What the browser holds now: a removal it refused, or a change meanwhile, shows here.
     const granted = plan.remove.length > 0 ? ((await browser.permissions.getAll()).origins ?? []) : (all.origins ?? []);
     const final = plan.remove.length > 0 ? planReach({ packs: reach, granted, manifest, state: plan.state }) : plan;
-    await register(final.matches, manifest);
+    const added = await register(final.matches, manifest);
     await deps.state.set(final.state);
+    if (added.length > 0) await deps.pagesReached?.(added);
     const sites = [...new Set(reach.flatMap((p) => p.sites))];
     return {
       view: {
