@@ -117,7 +117,10 @@ function Popup() {
         </p>
       )}
       {!view && !error && <p aria-busy="true">{t('popupLoading')}</p>}
-      {view?.status === 'none' && !url && <p class="empty">{t('popupNotAPolicyPage')}</p>}
+      {view?.status === 'none' && !url && (
+        // From the toolbar, an address the browser does not let us read is a page closed to extensions.
+        <p class="empty">{tabId !== null && !params.has('tab') ? t('popupSiteClosed') : t('popupNotAPolicyPage')}</p>
+      )}
       {view && tabId !== null && url && view.documents.length === 0 && (
         // On a page no document names: the site first (folded once it was highlighted on request).
         <SiteSection tabId={tabId} url={url} tab={view} compact={view.status !== 'none'} onHighlight={reload} />

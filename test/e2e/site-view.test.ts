@@ -8,8 +8,10 @@
  *   the quotes that stand on the page and nothing else;
  * - an unknown site: "Nothing recorded for …", and no button;
  * - an unlisted page of a bundled platform (our demo copy of Anthropic's Service Specific Terms at
- *   an address no document names): asked, it gets all 37 of Anthropic's records and anchors
- *   exactly the four of that document, as on its own page; before asking, nothing.
+ *   an address no document names): asked, it gets all of Anthropic's records and anchors
+ *   exactly the four of that document, as on its own page; before asking, nothing;
+ * - a page that is not a web page: one sentence, no button;
+ * - the install prompt: these permissions and the shortcut add no line to it.
  *
  * Chromium: the toolbar button for real (Extensions.triggerAction, which grants activeTab), the
  * popup's button. Firefox: the toolbar button, the keyboard shortcut and the context-menu item,
@@ -17,6 +19,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/t';
 import {
@@ -44,6 +47,7 @@ import {
   type TestBrowser,
   type TestPage,
 } from './harness';
+import { inParentProcess } from './harness/firefox-lifecycle';
 
 const corpus = corpusDir();
 const SIGNAL_EXPORT = corpus && path.join(corpus, 'tosdr/api-v1/signal.json');
@@ -54,6 +58,29 @@ const UNKNOWN_URL = 'https://www.example.org/about';
 /** Anthropic's Service Specific Terms where no bundled document (nor the manifest) names them. */
 const UNLISTED_ANTHROPIC = 'https://www.anthropic.com/news/service-specific-terms-reprinted';
 const SHOTS = path.join(REPO_ROOT, '.tmp/screenshots');
+
+/** What "Highlight on this page" asks for in the manifest. */
+const ON_DEMAND_PERMISSIONS: readonly string[] = ['activeTab', 'scripting', 'contextMenus'];
+
+/**
+ * The lines the browser's install dialog shows for a manifest asking `permissions` and no site:
+ * Chromium's management.getPermissionWarningsByManifest, Firefox's ExtensionData.formatPermissionStrings
+ * (what its install prompt is built from, reached in the browser window).
+ */
+async function installPromptFor(browser: TestBrowser, extensionPage: TestPage, permissions: string[]): Promise<string[]> {
+  if (browser.name === 'chromium') {
+    const manifest = { manifest_version: 3, name: 'probe', version: '1', permissions };
+    return extensionPage.evaluate((json: string) => chrome.management.getPermissionWarningsByManifest(json), JSON.stringify(manifest));
+  }
+  return inParentProcess<string[]>(
+    (extensionPage.raw as PuppeteerPage).browser(),
+    `(json) => {
+      const { ExtensionData } = ChromeUtils.importESModule('resource://gre/modules/Extension.sys.mjs');
+      return JSON.stringify(ExtensionData.formatPermissionStrings({ permissions: { permissions: JSON.parse(json), origins: [] } }).msgs);
+    }`,
+    permissions,
+  );
+}
 
 /** The quotes of one imported source as the extension stored them, read from its database in one of its pages. */
 function storedQuotes(extensionPage: TestPage, packId: string): Promise<string[]> {
@@ -104,6 +131,25 @@ function expectSignalSummary(text: string, records: number): void {
 }
 
 describe.each(BROWSERS)('%s: the popup on any page, and highlights on request', (name) => {
+  it('asks nothing more at install: activeTab, scripting, contextMenus and the shortcut add no line to the install prompt', () =>
+    withBrowser(name, async (browser) => {
+      const options = await browser.openExtensionPage('popup/options.html');
+      // What the browser's own install dialog would list for these permissions; "tabs" shows the check can see a line.
+      const lines = (permissions: string[]) => installPromptFor(browser, options, permissions);
+      expect(await lines([...ON_DEMAND_PERMISSIONS])).toEqual(await lines([]));
+      expect((await lines(['tabs'])).length).toBeGreaterThan((await lines([])).length);
+      if (name === 'chromium') {
+        // And the built manifest as a whole: the same warnings with or without them.
+        const built = await options.evaluate(async () => (await (await fetch('/manifest.json')).json()) as Record<string, unknown>);
+        expect(built.permissions).toEqual(expect.arrayContaining([...ON_DEMAND_PERMISSIONS]));
+        expect(built.commands).toBeDefined();
+        const warnings = (manifest: object) => options.evaluate((json: string) => chrome.management.getPermissionWarningsByManifest(json), JSON.stringify(manifest));
+        const { commands: _commands, ...withoutShortcut } = built;
+        const without = { ...withoutShortcut, permissions: (built.permissions as string[]).filter((p) => !ON_DEMAND_PERMISSIONS.includes(p)) };
+        expect(await warnings(built)).toEqual(await warnings(without));
+      }
+    }));
+
   it.runIf(corpus)('a ToS;DR-only site: what the records say, then its quotes highlighted on request and nothing else', () =>
     withBrowser(
       name,
@@ -203,4 +249,26 @@ describe.each(BROWSERS)('%s: the popup on any page, and highlights on request', 
       { extensionDebugging: true },
     ),
   );
+});
+
+describe.each(BROWSERS)('%s: a page that is not a web page', (name) => {
+  // Chromium: its own page, whose address activeTab does not even reveal; Firefox: a data: page,
+  // whose address it does (its about: pages never report their load over BiDi).
+  const [url, said] =
+    name === 'chromium'
+      ? ['chrome://version/', t('popupSiteClosed')]
+      : ['data:text/html,<title>Local</title><p>A local page.</p>', t('popupSiteNotWeb')];
+  it('the popup says so plainly, with no button, and nothing breaks', () =>
+    withBrowser(
+      name,
+      async (browser) => {
+        const options = await browser.openExtensionPage('popup/options.html');
+        const page = await browser.open(url);
+        await clickToolbar(browser, page);
+        const text = await waitForPopupText(options, said);
+        expect(text).not.toContain(t('popupSiteHighlight'));
+        expect(text).toContain(t('searchInputLabel'));
+      },
+      { extensionDebugging: true },
+    ));
 });
