@@ -28,6 +28,7 @@ import {
   nextVersion,
   poll,
   sleep,
+  startFeedServer,
   termlightRanges,
   unpackedExtensionId,
   waitForBadge,
@@ -165,6 +166,44 @@ async function openHighlighted(browser: TestBrowser, url: string): Promise<TestP
   return page;
 }
 
+/** A feed pack of one fictional service whose documents are on `sites` (one document each, two clauses). */
+function feedPack(version: string, sites: string[]): string {
+  return JSON.stringify({
+    schemaVersion: 1,
+    packId: 'reach-feed',
+    packVersion: version,
+    publishedAt: '2026-11-20',
+    source: { kind: 'feed', name: 'Reach test feed' },
+    platforms: [{ id: 'feedco', name: 'FeedCo', domains: sites }],
+    documents: sites.map((site, d) => ({
+      id: `feedco.d${d}`,
+      platformId: 'feedco',
+      title: `FeedCo terms ${d}`,
+      kind: 'terms',
+      url: `https://${site}/terms`,
+      urlPatterns: [`${site}/terms`],
+    })),
+    records: sites.flatMap((site, d) =>
+      [0, 1].map((i) => ({
+        id: `feedco.d${d}.r${i}`,
+        documentId: `feedco.d${d}`,
+        title: `FeedCo clause ${d}.${i}`,
+        quote: { exact: feedQuote(d, i) },
+        severity: 'high',
+        categories: ['data-sharing'],
+        impact: 'An example impact.',
+        whyItMatters: 'An example reason.',
+        firstTracked: '2026-11-20',
+        lastVerified: '2026-11-20',
+        provenance: { sourceUrl: `https://${site}/terms` },
+      })),
+    ),
+  });
+}
+const feedQuote = (doc: number, i: number) => `FeedCo may share what you write in document ${doc} with partner number ${i}.`;
+const feedPage = (doc: number) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>FeedCo terms</title></head>
+<body><h1>FeedCo terms</h1><p>Welcome. ${feedQuote(doc, 0)} Some other words.</p><p>More words. ${feedQuote(doc, 1)}</p></body></html>`;
+
 let work = '';
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'termlight-reach-'));
@@ -282,4 +321,69 @@ describe.each(BROWSERS)('%s: automatic highlights', (name) => {
       await browser.close();
     }
   }, 420_000);
+
+  it('a feed update that brings a new site: offered, granted, highlighted; the next new site offered again; removing the feed gives its site back', async () => {
+    const server = await startFeedServer();
+    server.answer = () => ({ status: 200, body: feedPack('1', ['feedco.example']) });
+    const dir = path.join(work, `feed-ext-${name}`);
+    const profileDir = path.join(work, `feed-profile-${name}`);
+    copyExtension(DIST[name], dir);
+    const start = async () => {
+      const browser = await launch(name, { ...launchOptions(name, dir, profileDir, 'temporary'), acceptInsecureCerts: true });
+      await browser.serve('https://feedco.example/terms', feedPage(0));
+      return browser;
+    };
+    let browser = await start();
+    try {
+      const options = await browser.openExtensionPage('popup/options.html');
+      await options.fillByLabel('Feed address', server.url);
+      await options.click('#feed-save');
+      await waitForText(options, '#feed-status', /Updated to version 1\./, 'The feed was never applied');
+      expect(await waitForText(options, '#reach-allow', /^Highlight automatically/, 'No offer after the feed update')).toBe(
+        'Highlight automatically on the 1 site in your records',
+      );
+      expect(await sourceState(options, 'reach-feed')).toBe('not automatic');
+
+      await spyOnPermissionRequests(options);
+      await options.click('#reach-allow');
+      await poll(async () => (await requestedOrigins(options)).length > 0, { message: 'The click asked the browser for nothing' });
+      expect(await requestedOrigins(options)).toEqual([['https://feedco.example/*']]);
+      if (name === 'chromium') {
+        await browser.close();
+        grantInChromiumProfile(profileDir, unpackedExtensionId(dir), ['https://feedco.example/*']);
+        browser = await start();
+      }
+      const granted = await browser.openExtensionPage('popup/options.html');
+      await waitForSourceState(granted, 'reach-feed', 'automatic on 1 site');
+      const page = await browser.open('https://feedco.example/terms');
+      expect((await waitForBadge(browser, page)).text).toBe('2');
+      const texts = (await termlightRanges(browser, page)).map((r) => comparable(r.text));
+      expect(texts.sort()).toEqual([feedQuote(0, 0), feedQuote(0, 1)]);
+
+      // The next version brings a second site: offered on its own, the first stays automatic.
+      server.answer = () => ({ status: 200, body: feedPack('2', ['feedco.example', 'legal.feedco2.example']) });
+      await granted.click('#feed-check');
+      await waitForText(granted, '#feed-status', /Updated to version 2\./, 'The second version was never applied');
+      expect(await waitForText(granted, '#reach-allow', /^Highlight automatically/, 'No offer for the new site')).toBe(
+        'Highlight automatically on the 1 site in your records',
+      );
+      await waitForSourceState(granted, 'reach-feed', '1 of 2 sites allowed');
+
+      // Removing the feed's records gives its site back: nothing highlighted there any more.
+      await granted.click('button[aria-label="Remove Reach test feed"]');
+      await waitForText(granted, '#sources-status', /^Removed Reach test feed/, 'The feed was never removed');
+      await poll(
+        async () =>
+          !(await granted.evaluate(() =>
+            ((globalThis as { browser?: typeof chrome }).browser ?? chrome).permissions.contains({ origins: ['https://feedco.example/*'] }),
+          )),
+        { message: 'The feed site kept its access after the feed was removed' },
+      );
+      expect(await granted.evaluate(() => document.querySelector('#reach tbody'))).toBeNull();
+      await expectNoHighlights(browser, 'https://feedco.example/terms', 'after the feed was removed');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 300_000);
 });
