@@ -10,6 +10,7 @@ import type { ReplyData, TabView } from '../src/messages/protocol';
 import { SEVERITIES } from '../src/records/taxonomy';
 import { tosdrDataDate } from '../src/records/tosdr-version';
 import { request } from './api';
+import { ReachOffer } from './reach-offer';
 import { SeverityTag } from './severity';
 
 export type SiteView = ReplyData<'popup/site'>;
@@ -262,6 +263,8 @@ export function SiteSection(props: SiteSectionProps) {
         <>
           <h2 id="site-heading">{t('popupSiteHeading', site.host)}</h2>
           {action}
+          {/* Automatic highlights on the sites of imported records, where not allowed yet (reach-offer.tsx). */}
+          {known && <ReachOffer host={site.host} />}
           {body}
         </>
       )}
