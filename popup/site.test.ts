@@ -119,8 +119,31 @@ describe('the site view', () => {
     expect(text('.site-worst > li .meta')).toContain('Terms of Service & Privacy Policy · ToS;DR: Signal');
     expect([...document.querySelectorAll('.site-docs a')].map((a) => a.getAttribute('href'))).toEqual(['https://signal.org/legal/']);
     expect(text('.site-docs li')[1]).toBe('Signal and the GDPR (ToS;DR: Signal; no address recorded)');
-    expect(text('.site-sources li')).toEqual([`ToS;DR: Signal · no date in the data · 19 recordsAnalysis: ${CREDIT}`]);
+    expect(text('.site-sources li')).toEqual([`ToS;DR: Signal · ToS;DR data of unknown date: it may be out of date · 19 recordsAnalysis: ${CREDIT}`]);
     expect(button()).toBeDefined();
+  });
+
+  it('names every source with the age of its data: ToS;DR by the latest date in it, an import by its publisher, ours by version', async () => {
+    const [platform] = signal().platforms;
+    siteAnswer = signal({
+      platforms: [
+        {
+          ...platform!,
+          sources: [
+            { name: 'Termlight records', kind: 'bundled', version: '0.1.0', publishedAt: '2026-11-20', records: 4 },
+            { name: 'ToS;DR: Signal', kind: 'tosdr', version: 'tosdr-data-2018-01-04', publishedAt: '2018-01-04', credit: CREDIT, records: 19 },
+            { name: 'My notes', kind: 'import', version: '3', publishedAt: '2026-05-01', records: 1 },
+          ],
+        },
+      ],
+    });
+    await openPopup('https://signal.org/', none);
+    await wait(50);
+    expect(text('.site-sources li')).toEqual([
+      'Termlight records · version 0.1.0 of 2026-11-20 · 4 records',
+      `ToS;DR: Signal · ToS;DR data, latest date in it 2018-01-04: it may be out of date · 19 recordsAnalysis: ${CREDIT}`,
+      'My notes · Dated 2026-05-01 by its publisher · 1 record',
+    ]);
   });
 
   it('on an unknown site: "Nothing recorded", the search at hand, no button', async () => {

@@ -9,6 +9,7 @@ import { plural, t, tParts } from '../src/i18n/t';
 import type { ReplyData, TabView } from '../src/messages/protocol';
 import { SEVERITIES } from '../src/records/taxonomy';
 import { tosdrDataDate } from '../src/records/tosdr-version';
+import { dataAgeSentence } from '../src/ui/record-source';
 import { request } from './api';
 import { ReachOffer } from './reach-offer';
 import { SeverityTag } from './severity';
@@ -56,11 +57,15 @@ function outcomeText(outcome: Outcome): string {
   return t('popupSiteLooking', platformList(outcome.platforms));
 }
 
-/** A source's age as the reader can judge it: ToS;DR's latest date in its data, else version and date. */
+/**
+ * A source's age as the reader can judge it, in the words the card and the record use
+ * (ui/record-source.ts): ToS;DR's latest date in its data, an import's publication date; the
+ * bundled records, which ship with the extension, by their version.
+ */
 function sourceAge(source: SitePlatform['sources'][number]): string {
-  if (source.kind !== 'tosdr') return t('popupSiteSourceVersion', source.version, source.publishedAt);
-  const date = tosdrDataDate(source.version);
-  return date ? t('sourcesTosdrVersion', date) : t('sourcesTosdrUndated');
+  if (source.kind === 'bundled') return t('popupSiteSourceVersion', source.version, source.publishedAt);
+  const dataDate = source.kind === 'tosdr' ? tosdrDataDate(source.version) : source.publishedAt;
+  return dataAgeSentence({ kind: source.kind, name: source.name, ...(dataDate ? { dataDate } : {}) });
 }
 
 function Counts({ platform }: { platform: SitePlatform }) {

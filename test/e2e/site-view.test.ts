@@ -82,6 +82,21 @@ async function installPromptFor(browser: TestBrowser, extensionPage: TestPage, p
   );
 }
 
+/**
+ * A picture of the popup for `page`'s tab: Chromium's own popup (its page target); Firefox's popup
+ * lives in a panel no screenshot reaches, so the same page opened in a tab for that tab (activeTab
+ * is granted by then, so it reads the same address), 420 px wide like the popup. Not asserted:
+ * looked at.
+ */
+async function screenshot(browser: TestBrowser, page: TestPage, tabId: number, file: string): Promise<void> {
+  if (browser.name === 'chromium') return screenshotPopup(browser, page, file);
+  const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+  await popup.setViewport(420, 900);
+  await popup.waitFor(() => document.querySelector('.site') !== null && !document.querySelector('[aria-busy="true"]'));
+  await popup.screenshot(file);
+  await popup.close();
+}
+
 /** The quotes of one imported source as the extension stored them, read from its database in one of its pages. */
 function storedQuotes(extensionPage: TestPage, packId: string): Promise<string[]> {
   return extensionPage.evaluate(
@@ -166,7 +181,8 @@ describe.each(BROWSERS)('%s: the popup on any page, and highlights on request', 
 
         await clickToolbar(browser, page);
         expectSignalSummary(await waitForPopupText(options, t('popupSiteHeading', 'www.signal.org')), records);
-        if (name === 'chromium') await screenshotPopup(browser, page, path.join(SHOTS, 'site-view-tosdr-chromium.png'));
+        const shot = (what: string) => screenshot(browser, page, tabId, path.join(SHOTS, `site-view-${what}-${name}.png`));
+        await shot('tosdr');
 
         if (name === 'chromium') {
           await clickInPopup(options, t('popupSiteHighlight'));
@@ -177,19 +193,13 @@ describe.each(BROWSERS)('%s: the popup on any page, and highlights on request', 
         }
         // Read first: bringing the tab to the front (to read its badge) closes the popup.
         const said = await waitForPopupText(options, 'Highlighted ', { timeout: 30_000 });
+        if (name === 'chromium') await shot('highlighted');
         const badge = await waitForBadge(browser, page);
         const texts = await highlighted(browser, page);
         expect(texts, 'every quote on the page highlighted, nothing else').toEqual(present.map(comparable).sort());
         expect(badge.text).toBe(String(texts.length));
         expect(said).toContain(t('popupSiteHighlightedMany', texts.length, 'Signal'));
-
-        if (name === 'firefox') {
-          // The site view as a page of its own, for the screenshot (activeTab is granted for the tab by now).
-          const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
-          await popup.setViewport(420, 900);
-          await popup.waitFor((heading: string) => document.body.innerText.includes(heading), t('popupSiteHeading', 'www.signal.org'));
-          await popup.screenshot(path.join(SHOTS, 'site-view-tosdr-firefox.png'));
-        }
+        if (name === 'firefox') await shot('highlighted');
       },
       { extensionDebugging: true },
     ),
@@ -208,14 +218,7 @@ describe.each(BROWSERS)('%s: the popup on any page, and highlights on request', 
         expect(text).toContain(t('popupSiteHeading', 'www.example.org'));
         expect(text).not.toContain(t('popupSiteHighlight'));
         expect(text).toContain(t('searchInputLabel'));
-        if (name === 'chromium') {
-          await screenshotPopup(browser, page, path.join(SHOTS, 'site-view-unknown-chromium.png'));
-        } else {
-          const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
-          await popup.setViewport(420, 400);
-          await popup.waitFor((said: string) => document.body.innerText.includes(said), t('popupSiteNothing', 'www.example.org'));
-          await popup.screenshot(path.join(SHOTS, 'site-view-unknown-firefox.png'));
-        }
+        await screenshot(browser, page, tabId, path.join(SHOTS, `site-view-unknown-${name}.png`));
       },
       { extensionDebugging: true },
     ),
