@@ -45,6 +45,7 @@ import {
   revokeInBrowserSettings,
   spyOnPermissionRequests,
 } from './harness/host-access';
+import { sameClause } from './harness/clauses';
 
 const CORPUS = corpusDir();
 
@@ -103,29 +104,6 @@ const waitForSourceState = (options: TestPage, source: string, state: string) =>
   poll(async () => (await sourceState(options, source)) === state, { timeout: 30_000 }).catch(async () => {
     throw new Error(`The options page never said "${state}" for ${source}: it says "${await sourceState(options, source)}"`);
   });
-
-/** The words of a text, lowercased, HTML tags (ToS;DR quotes hold some) and punctuation left out. */
-const words = (text: string) => text.replace(/<[^>]*>/g, ' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/**
- * Whether a highlight is the clause a quote records: the same text, or (a clause reworded since,
- * highlighted as found by the fuzzy matcher) at least 80% of the longer one's words shared.
- */
-function sameClause(highlight: string, quote: string): boolean {
-  if (comparable(highlight) === comparable(quote)) return true;
-  const [a, b] = [words(highlight), words(quote)];
-  const left = new Map<string, number>();
-  for (const w of b) left.set(w, (left.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of a) {
-    const n = left.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      left.set(w, n - 1);
-    }
-  }
-  return shared / Math.max(a.length, b.length) >= 0.8;
-}
 
 /** The page's highlights against its quotes: every quote present is highlighted, and nothing else is. */
 async function checkHighlights(browser: TestBrowser, page: TestPage, url: string): Promise<number> {
