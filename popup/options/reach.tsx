@@ -7,7 +7,7 @@
  * counts an await as leaving the click): the sites are computed from the last status before the
  * click, and the request is the click handler's first call.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { count } from '../../src/i18n/count';
 import { plural, t } from '../../src/i18n/t';
@@ -42,12 +42,19 @@ const hostList = (sites: readonly string[]) => sites.map(siteHost).join(', ');
 
 export function ReachSection(props: { summary: CacheSummary | null; busy: boolean }) {
   const [view, setView] = useState<ReachView | null>(null);
+  /** The view as last shown, for listeners registered once. */
+  const shown = useRef<ReachView | null>(null);
+  shown.current = view;
   const [status, setStatus] = useState('');
   const [working, setWorking] = useState(false);
 
   const refresh = () =>
     request({ type: 'reach/status' })
-      .then(setView)
+      .then((next) => {
+        // A site newly taken back in the browser's settings makes the last status line stale: the notice says what happened.
+        if (next.revoked.some((r) => !r.seen && !shown.current?.revoked.some((v) => v.site === r.site))) setStatus('');
+        setView(next);
+      })
       .catch((e: Error) => setStatus(t('reachFailed', e.message)));
   // Again whenever the records change (an import, a feed update, a source removed) and whenever
   // the grants change, in the browser's own settings too.
@@ -151,7 +158,7 @@ export function ReachSection(props: { summary: CacheSummary | null; busy: boolea
                     >
                       {t('reachWithdraw')}
                     </button>
-                  )}
+                  )}{' '}
                   {(reach.withdrawn || reach.missing.length > 0) && (
                     <button
                       type="button"
