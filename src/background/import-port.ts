@@ -11,7 +11,6 @@ import { importStartSchema } from '../messages/schemas';
 import { senderKind } from './dispatcher';
 import { importFiles } from './import-files';
 import { database } from './records-db';
-import { recordsChanged } from './records-changed';
 
 export function listenForImports(): void {
   browser.runtime.onConnect.addListener((port) => {
@@ -39,7 +38,5 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
     return;
   }
   const outcome = await importFiles(database, start.data.files, (progress) => post({ type: 'progress', progress }));
-  // What follows new records (automatic highlights' re-check) runs whether or not the page stays open.
-  if (outcome.ok && outcome.report.imported.length > 0) await recordsChanged();
   post(outcome.ok ? { type: 'done', report: outcome.report } : { type: 'error', error: outcome.error });
 }
