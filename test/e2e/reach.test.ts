@@ -314,6 +314,8 @@ describe.each(BROWSERS)('%s: automatic highlights', (name) => {
     let browser = await start();
     try {
       const options = await browser.openExtensionPage('popup/options.html');
+      // The feed section reads its settings first; an address typed before that is overwritten.
+      await waitForText(options, '#feed-status', /No feed is set/, 'The feed section never read its settings');
       await options.fillByLabel('Feed address', server.url);
       await options.click('#feed-save');
       await waitForText(options, '#feed-status', /Updated to version 1\./, 'The feed was never applied');
