@@ -1,14 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea } from '../../test/helpers/fake-storage';
 
 const local = new Map<string, unknown>();
 vi.mock('webextension-polyfill', () => ({
   default: {
     storage: {
-      local: {
-        get: async (key: string) => (local.has(key) ? { [key]: local.get(key) } : {}),
-        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => local.set(k, v)),
-        remove: async (key: string) => void local.delete(key),
-      },
+      local: fakeStorageArea(local),
     },
     alarms: { get: async () => undefined, create: () => undefined, clear: async () => true },
   },

@@ -2,13 +2,10 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { TabView } from '../messages/protocol';
+import { fakeStorageArea } from '../../test/helpers/fake-storage';
 
 const EXTENSION = 'chrome-extension://termlight/';
-const storage = (map: Map<string, unknown>) => ({
-  get: async (key: string) => (map.has(key) ? { [key]: map.get(key) } : {}),
-  set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => map.set(k, v)),
-  remove: async (key: string) => void map.delete(key),
-});
+const storage = fakeStorageArea;
 const session = new Map<string, unknown>();
 const local = new Map<string, unknown>();
 const badges = new Map<number, string>();

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { fakeStorageArea } from '../../test/helpers/fake-storage';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { pack } from '../../test/helpers/packs';
@@ -6,11 +7,7 @@ import type { PageLookup, ReplyData } from '../messages/protocol';
 import type { Pack } from '../records/schema';
 
 const EXTENSION = 'chrome-extension://termlight/';
-const storage = (map: Map<string, unknown>) => ({
-  get: async (key: string) => (map.has(key) ? { [key]: map.get(key) } : {}),
-  set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => map.set(k, v)),
-  remove: async (key: string) => void map.delete(key),
-});
+const storage = fakeStorageArea;
 const session = new Map<string, unknown>();
 const titles = new Map<number, string>();
 /** The address the browser lets us read for each tab (activeTab), if any. */

@@ -1,12 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea } from '../../test/helpers/fake-storage';
 import { z } from 'zod';
 
 const areas = { local: new Map<string, unknown>(), session: new Map<string, unknown>() };
-const area = (map: Map<string, unknown>) => ({
-  get: async (key: string) => (map.has(key) ? { [key]: map.get(key) } : {}),
-  set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => map.set(k, v)),
-  remove: async (key: string) => void map.delete(key),
-});
+const area = fakeStorageArea;
 vi.mock('webextension-polyfill', () => ({ default: { storage: { local: area(areas.local), session: area(areas.session) } } }));
 
 const { storageItem } = await import('./storage-item');
