@@ -1,64 +1,101 @@
 /**
- * Whether the page reads as the version the records were verified against, said plainly,
- * with what that means for its clauses, and the document's recorded history.
+ * A document's date story (ui/date-story.ts) as the popup and the full record page show it: who
+ * updated it when, when its records were checked, whether the open page is that checked
+ * version, and its recorded versions (folded in the popup).
  */
-import { plural, t, tParts } from '../src/i18n/t';
+import type { ComponentChildren } from 'preact';
+import { t } from '../src/i18n/t';
 import type { TabView } from '../src/messages/protocol';
+import { dateStory, type DateStory, type PageCounts, type Sentence } from '../src/ui/date-story';
 
 type Doc = TabView['documents'][number];
 
-export function VerificationNote(props: { doc: Doc; view: TabView }) {
-  const { verification } = props.doc;
-  const on = verification.verifiedOn;
-  const mine = <T extends { documentKey: string }>(records: T[]) => records.filter((r) => r.documentKey === props.doc.key);
-  const found = mine(props.view.found);
+/** How the page's clauses of this document compare with the checked version. */
+export function pageCounts(doc: Pick<Doc, 'key'>, view: Pick<TabView, 'found' | 'notFound'>): PageCounts {
+  const mine = <T extends { documentKey: string }>(records: T[]) => records.filter((r) => r.documentKey === doc.key);
+  const found = mine(view.found);
   const same = found.filter((r) => r.method !== 'fuzzy').length;
-  const changed = found.length - same;
-  const missing = mine(props.view.notFound).length;
-  switch (verification.state) {
-    case 'same':
-      return (
-        <p class="verification same" role="note">
-          <span aria-hidden="true">✓ </span>
-          {on ? t('verifySameOn', on) : t('verifySame')}
-        </p>
-      );
-    case 'changed':
-      return (
-        <div class="verification changed-doc" role="note">
-          <p>
-            <span aria-hidden="true">⚠ </span>
-            <strong>{on ? t('verifyChangedOn', on) : t('verifyChanged')}</strong>
-          </p>
-          <p>
-            {t(
-              'verifySummary',
-              plural(same, 'verifySameCountOne', 'verifySameCountMany'),
-              changed ? plural(changed, 'verifyRewordedOne', 'verifyRewordedMany') : t('verifyRewordedNone'),
-              plural(missing, 'verifyMissingOne', 'verifyMissingMany'),
-            )}
-          </p>
-        </div>
-      );
-    case 'pending':
-      return <p class="verification meta">{on ? t('verifyPendingOn', on) : t('verifyPending')}</p>;
-    default:
-      return <p class="verification meta">{t('verifyUnknown')}</p>;
-  }
+  return { same, reworded: found.length - same, missing: mine(view.notFound).length };
 }
 
-export function History(props: { doc: Doc }) {
-  if (props.doc.history.length === 0) return null;
+/** A sentence with its dates as <time datetime="YYYY-MM-DD">. */
+export function StorySentence(props: { sentence: Sentence }) {
   return (
-    <details class="history">
-      <summary>{t('verifyHistory', props.doc.history.length)}</summary>
-      <ol>
-        {props.doc.history.map((h) => (
-          <li>
-            {tParts('pairWithColon', <time dateTime={h.date}>{h.date}</time>, h.summary)}
-          </li>
-        ))}
-      </ol>
-    </details>
+    <>
+      {props.sentence.map((part) => (typeof part === 'string' ? part : <time dateTime={part.iso}>{part.text}</time>))}
+    </>
   );
+}
+
+const ICON: Partial<Record<NonNullable<DateStory['match']>['state'], string>> = { same: '✓', changed: '⚠' };
+
+/** The story, as lines: dates, whether the page matches, the versions (folded unless `open`). */
+export function DateStoryView(props: { story: DateStory; open?: boolean; versionsHeading?: ComponentChildren }) {
+  const { story } = props;
+  const dates: ComponentChildren[] = [];
+  for (const sentence of [story.updated, story.checked]) {
+    if (sentence) dates.push(<span class="date-part"><StorySentence sentence={sentence} /></span>);
+  }
+  if (story.sourceAge) dates.push(<span class="date-part">{story.sourceAge}</span>);
+  const { match } = story;
+  const versions = story.versions.length > 0 && (
+    <ol class="versions">
+      {story.versions.map((v) => (
+        <li data-checked={v.checked ? 'true' : undefined}>
+          <StorySentence sentence={v.sentence} />
+        </li>
+      ))}
+    </ol>
+  );
+  return (
+    <div class="date-story">
+      {dates.length > 0 && (
+        <p class="meta dates">
+          {dates.flatMap((part, i) => (i === 0 ? [part] : [<span aria-hidden="true"> · </span>, part]))}
+        </p>
+      )}
+      {match && (
+        <p
+          class={`verification ${match.state}`}
+          role={match.state === 'same' || match.state === 'changed' ? 'note' : undefined}
+          aria-busy={match.state === 'pending' ? 'true' : undefined}
+        >
+          {ICON[match.state] && <span aria-hidden="true">{ICON[match.state]} </span>}
+          {match.text}
+        </p>
+      )}
+      {versions &&
+        (props.open ? (
+          <section class="history">
+            {props.versionsHeading ?? <h3>{t('dateVersions', story.versions.length)}</h3>}
+            {versions}
+          </section>
+        ) : (
+          <details class="history">
+            <summary>{t('dateVersions', story.versions.length)}</summary>
+            {versions}
+          </details>
+        ))}
+    </div>
+  );
+}
+
+/**
+ * The popup's lines under a document's name: its date story, with whether the tab's page is
+ * the checked version once the page has reported its clauses.
+ */
+export function DocumentDates(props: { doc: Doc; view: TabView }) {
+  const { doc, view } = props;
+  const page = view.status === 'ready' ? { state: doc.verification.state, counts: pageCounts(doc, view) } : undefined;
+  return <DateStoryView story={dateStory(doc, page)} />;
+}
+
+/** @deprecated The popup renders DocumentDates; kept until it does (it is all of the story). */
+export function VerificationNote(props: { doc: Doc; view: TabView }) {
+  return <DocumentDates {...props} />;
+}
+
+/** @deprecated Part of DocumentDates. */
+export function History(_props: { doc: Doc }) {
+  return null;
 }

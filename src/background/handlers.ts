@@ -28,6 +28,7 @@ import { showBadge } from './badge';
 import { setupProblem } from './failures';
 import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
+import { documentView } from './document-view';
 import { oneEntryPerDocument } from './document-entries';
 import { sourcesFor } from './record-source';
 import { recordsForPage } from './on-demand';
@@ -233,23 +234,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const names = await platformNames(db);
     const documents: TabView['documents'] = [];
     for (const key of state.documentKeys) {
-      const doc = await db.get('documents', key);
-      const pack = doc && (await db.get('packs', doc.packId));
-      if (!doc || !pack) continue;
-      documents.push({
-        key,
-        title: doc.title,
-        platformName: names.get(doc.platformId) ?? doc.platformId,
-        url: doc.url ?? '',
-        ...(doc.lastUpdated ? { lastUpdated: doc.lastUpdated } : {}),
-        source: pack.source.name,
-        verification: state.verified?.find((v) => v.documentKey === key) ?? {
-          documentKey: key,
-          state: doc.sha256 ? 'pending' : 'unknown',
-          ...(doc.lastVerified ? { verifiedOn: doc.lastVerified } : {}),
-        },
-        history: (doc.history ?? []).map((h) => ({ date: h.date, summary: h.summary })),
-      });
+      const entry = await documentView(db, key, names, state.verified?.find((v) => v.documentKey === key));
+      if (entry) documents.push(entry);
     }
     documents.splice(0, documents.length, ...(await oneEntryPerDocument(db, documents)));
     if (state.status === 'failed') {

@@ -178,7 +178,7 @@ describe('t outside the browser (Node)', () => {
   it('reads English from messages.json, with substitutions', () => {
     expect(t('extensionName')).toBe('Termlight');
     expect(t('popupClausesFoundMany', 4)).toBe('4 clauses found on this page');
-    expect(t('verifySameOn', '2024-06-01')).toBe('This page matches the version verified on 2024-06-01.');
+    expect(t('dateCheckedBy', 'Termlight', 'Nov 21, 2026')).toBe('Checked by Termlight on Nov 21, 2026');
   });
 
   it('picks one or many with plural', () => {

@@ -147,6 +147,31 @@ export const recordViewSchema = z.object({
   comparison: z.array(categoryComparisonSchema),
 });
 
+/**
+ * A document as the popup and the record page show it, with what its date story needs
+ * (ui/date-story.ts): the publisher's date, when Termlight checked it and against which
+ * fingerprint, and the versions Open Terms Archive recorded.
+ */
+export const documentViewSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  platformName: z.string(),
+  /** The document's address ('' when it has none). */
+  url: z.string(),
+  /** The publisher's own "last updated" date (YYYY-MM-DD). */
+  lastUpdated: z.string().optional(),
+  /** When Termlight checked its records against the text (YYYY-MM-DD). */
+  lastVerified: z.string().optional(),
+  /** The fingerprint of the text it checked: the history entry with this one is that version. */
+  sha256: z.string().optional(),
+  source: z.string(),
+  /** Where the document's data comes from when it is not Termlight's own (its age is said from it). */
+  dataSource: recordSourceSchema.optional(),
+  verification: verificationSchema,
+  /** Oldest first; `date`: when Open Terms Archive first recorded that version. */
+  history: z.array(z.object({ date: z.string(), sha256: z.string().optional(), summary: z.string() })),
+});
+
 export const tabViewSchema = z.object({
   /**
    * `none`: not a known policy page; `pending`: known, the page has not reported yet; `failed`:
@@ -156,19 +181,7 @@ export const tabViewSchema = z.object({
   error: z.string().optional(),
   /** Why the bundled records could not be loaded at install, while that is still so. */
   setupProblem: z.string().optional(),
-  documents: z.array(
-    z.object({
-      key: z.string(),
-      title: z.string(),
-      platformName: z.string(),
-      /** The document's address ('' when it has none). */
-      url: z.string(),
-      lastUpdated: z.string().optional(),
-      source: z.string(),
-      verification: verificationSchema,
-      history: z.array(z.object({ date: z.string(), summary: z.string() })),
-    }),
-  ),
+  documents: z.array(documentViewSchema),
   found: z.array(recordViewSchema),
   notFound: z.array(recordViewSchema),
   timing: anchorTimingSchema.optional(),
