@@ -102,11 +102,11 @@ describe('the popup while the page reports', () => {
     const found = [clause('training', 'critical')];
     await openPopup('', view({ status: 'ready', documents: [comparing], found }), view({ status: 'ready', documents: [compared], found }));
     await wait(20);
-    expect(text('.verification')).toEqual(['Comparing the page with the version verified on 2026-01-10…']);
+    expect(text('.verification')).toEqual(['Comparing this page with the version Termlight checked…']);
     expect(text('.records h3')).toEqual(['training clause']);
 
     await wait(1000);
-    expect(text('.verification')).toEqual(['✓ This page matches the version verified on 2026-01-10.']);
+    expect(text('.verification')).toEqual(['✓ This page is the version Termlight checked.']);
     await wait(10_000);
     expect(tabRequests()).toHaveLength(2);
   });

@@ -1,18 +1,19 @@
 /**
- * The popup: the current tab's document and its clauses, worst first, and an offline search.
- * Also works in a tab as popup.html?tab=<tabId>[&record=<key>] (the card's "full record").
+ * The popup: an offline search at the top, then the current tab's document and, at a glance,
+ * its clauses counted by severity and listed worst first as compact rows that unfold.
+ * Also works in a tab as popup.html?tab=<tabId>[&record=<key>] (that record opened and focused).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { plural, t, tParts } from '../src/i18n/t';
+import { t } from '../src/i18n/t';
 import type { TabView } from '../src/messages/protocol';
 import { request } from './api';
 import { pageStatus } from './page-status';
-import { RecordItem } from './record';
+import { ClauseList } from './clause-list';
+import { Documents } from './documents';
 import { Search } from './search';
 import { SiteSection } from './site';
-import { History, VerificationNote } from './verification';
 
 const params = new URLSearchParams(location.search);
 document.documentElement.lang = t('htmlLang');
@@ -84,6 +85,22 @@ function useTabView(): TabViewState {
   return { view, tabId, url, error, gaveUp, reload: () => setRound((r) => r + 1) };
 }
 
+/**
+ * Grey bars where the document and its first rows will be, while the popup waits for the page:
+ * the list then fills the space it held instead of pushing everything down. Decorative only.
+ */
+function Skeleton(props: { rows: number }) {
+  return (
+    <div class="skeleton" aria-hidden="true">
+      <div class="bar doc-bar" />
+      <div class="bar summary-bar" />
+      {Array.from({ length: props.rows }, () => (
+        <div class="bar row-bar" />
+      ))}
+    </div>
+  );
+}
+
 function Popup() {
   const { view, tabId, url, error, gaveUp, reload } = useTabView();
   const status = view && pageStatus(view, gaveUp);
@@ -93,12 +110,6 @@ function Popup() {
   useEffect(() => {
     if (view?.status === 'ready') performance.mark('termlight:list-ready');
   }, [view?.status]);
-
-  useEffect(() => {
-    if (focusedRecord && view?.status === 'ready') {
-      document.getElementById(`record-${focusedRecord}`)?.scrollIntoView({ block: 'start' });
-    }
-  }, [view]);
 
   const show = async (recordKey: string) => {
     if (tabId === null) return;
@@ -113,83 +124,73 @@ function Popup() {
   };
 
   return (
-    <main>
-      <h1 class="brand">{t('extensionName')}</h1>
-      {error && <p role="alert" class="error">{error}</p>}
-      {view?.setupProblem && (
-        <p role="alert" class="error">
-          {t('popupSetupFailed', view.setupProblem)}
-        </p>
-      )}
-      {!view && !error && <p aria-busy="true">{t('popupLoading')}</p>}
-      {view?.status === 'none' && !url && (
-        // From the toolbar, an address the browser does not let us read is a page closed to extensions.
-        <p class="empty">{tabId !== null && !params.has('tab') ? t('popupSiteClosed') : t('popupNotAPolicyPage')}</p>
-      )}
-      {view && tabId !== null && url && view.documents.length === 0 && (
-        // On a page no document names: the site first (folded once it was highlighted on request).
-        <SiteSection tabId={tabId} url={url} tab={view} compact={view.status !== 'none'} onHighlight={reload} />
-      )}
-      {view && view.status !== 'none' && (
-        <section aria-labelledby={view.documents.map((d) => `doc-heading-${d.key}`).join(' ') || undefined}>
-          {view.documents.map((doc) => (
-            <div class="doc">
-              <h2 id={`doc-heading-${doc.key}`}>
-                {doc.url
-                  ? tParts('pairWithColon', doc.platformName, <a href={doc.url} target="_blank" rel="noreferrer">{doc.title}</a>)
-                  : t('pairWithColon', doc.platformName, doc.title)}
-              </h2>
-              <p class="meta">
-                {doc.lastUpdated ? t('popupDocMetaUpdated', doc.lastUpdated, doc.source) : t('popupDocMeta', doc.source)}
-              </p>
-              {view.status === 'ready' && <VerificationNote doc={doc} view={view} />}
-              <History doc={doc} />
-            </div>
-          ))}
-          {status?.tone === 'busy' && <p aria-busy="true">{status.text}</p>}
-          {status?.tone === 'note' && <p role="status">{status.text}</p>}
-          {status?.tone === 'alert' && (
-            <p role="alert" class="error">
-              {status.text}
+    <>
+      {/* The search first and always in reach: nothing above it changes as the page's answer comes in. */}
+      <header class="top">
+        <h1 class="brand">{t('extensionName')}</h1>
+        <Search />
+      </header>
+      <main>
+        {error && <p role="alert" class="error">{error}</p>}
+        {view?.setupProblem && (
+          <p role="alert" class="error">
+            {t('popupSetupFailed', view.setupProblem)}
+          </p>
+        )}
+        {!view && !error && (
+          <>
+            <p aria-busy="true" class="loading">
+              {t('popupLoading')}
             </p>
-          )}
-          {view.status === 'ready' && (
-            <>
-              <h2 class="count" id="found-heading">
-                {plural(view.found.length, 'popupClausesFoundOne', 'popupClausesFoundMany')}
-              </h2>
-              {showError && <p role="alert" class="error">{showError}</p>}
-              <section class="records" aria-labelledby="found-heading">
-                {view.found.map((record) => (
-                  <RecordItem key={record.key} record={record} onShow={(key) => void show(key)} focused={record.key === focusedRecord} />
-                ))}
-              </section>
-              {view.notFound.length > 0 && (
-                <details class="not-found">
-                  <summary>
-                    {plural(view.notFound.length, 'popupNotFoundOne', 'popupNotFoundMany')}
-                  </summary>
-                  <p class="meta">{t('popupNotFoundExplanation')}</p>
-                  {view.notFound.map((record) => (
-                    <RecordItem key={record.key} record={record} focused={record.key === focusedRecord} />
-                  ))}
-                </details>
-              )}
-            </>
-          )}
-        </section>
-      )}
-      {view && tabId !== null && url && view.documents.length > 0 && (
-        // On a recorded document's page: the document first, the site below, folded.
-        <SiteSection tabId={tabId} url={url} tab={view} compact onHighlight={reload} />
-      )}
-      <Search />
-      <footer>
-        <a href={browser.runtime.getURL('popup/options.html')} target="_blank" rel="noreferrer">
-          {t('popupOpenOptions')}
-        </a>
-      </footer>
-    </main>
+            <Skeleton rows={2} />
+          </>
+        )}
+        {view?.status === 'none' && !url && (
+          // From the toolbar, an address the browser does not let us read is a page closed to extensions.
+          <p class="empty">{tabId !== null && !params.has('tab') ? t('popupSiteClosed') : t('popupNotAPolicyPage')}</p>
+        )}
+        {view && tabId !== null && url && view.documents.length === 0 && (
+          // On a page no document names: the site first (folded once it was highlighted on request).
+          <SiteSection tabId={tabId} url={url} tab={view} compact={view.status !== 'none'} onHighlight={reload} />
+        )}
+        {view && view.status !== 'none' && (
+          <section class="page" aria-labelledby={view.documents.map((d) => `doc-heading-${d.key}`).join(' ') || undefined}>
+            <Documents view={view} />
+            {status?.tone === 'busy' && (
+              <>
+                <p aria-busy="true" class="loading">
+                  {status.text}
+                </p>
+                <Skeleton rows={3} />
+              </>
+            )}
+            {status?.tone === 'note' && <p role="status">{status.text}</p>}
+            {status?.tone === 'alert' && (
+              <p role="alert" class="error">
+                {status.text}
+              </p>
+            )}
+            {showError && (
+              <p role="alert" class="error">
+                {showError}
+              </p>
+            )}
+            {view.status === 'ready' && (
+              <ClauseList found={view.found} notFound={view.notFound} onShow={(key) => void show(key)} focusedRecord={focusedRecord} />
+            )}
+          </section>
+        )}
+        {view && tabId !== null && url && view.documents.length > 0 && (
+          // On a recorded document's page: the document first, the site below, folded.
+          <SiteSection tabId={tabId} url={url} tab={view} compact onHighlight={reload} />
+        )}
+        <footer>
+          <a href={browser.runtime.getURL('popup/options.html')} target="_blank" rel="noreferrer">
+            {t('popupOpenOptions')}
+          </a>
+        </footer>
+      </main>
+    </>
   );
 }
 

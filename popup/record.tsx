@@ -1,4 +1,8 @@
-/** One record as the popup shows it: what it says, why it matters, how others compare. */
+/**
+ * One record as the popup shows it: a compact row (severity, title, one line of what it means
+ * for you) that unfolds into the record itself (RecordDetails): the clause's own words first,
+ * then why it matters, how other platforms compare, how it was reworded, where it comes from.
+ */
 import type { RecordView } from '../src/messages/protocol';
 import { diffCounts, diffWords } from '../src/anchoring/word-diff';
 import { categoryLabel } from '../src/i18n/labels';
@@ -47,28 +51,58 @@ function Marked(props: { message: MessageKey; text: string }) {
   return <>{tParts(props.message, text).map((part) => (part === text ? part : <span class="visually-hidden">{part}</span>))}</>;
 }
 
-const METHOD_TEXT = {
-  exact: 'recordMethodExact',
-  normalized: 'recordMethodNormalized',
-  fuzzy: 'recordMethodFuzzy',
-} as const satisfies Record<string, MessageKey>;
-
 const comparisonText = (c: RecordView['comparison'][number]) =>
   t('recordComparison', categoryLabel(c.category), c.platformsWith, c.totalPlatforms);
 
-export function RecordItem(props: {
-  record: RecordView;
-  onShow?: (key: string) => void;
-  focused?: boolean;
-}) {
-  const { record, onShow } = props;
+/** "Found in N of M platforms" per category, each unfolding to the other platforms' clauses. */
+function Comparison(props: { comparison: RecordView['comparison'] }) {
   return (
-    <article class="record" id={`record-${record.key}`} aria-labelledby={`title-${record.key}`} data-focused={props.focused ? 'true' : undefined}>
-      <header class="record-head">
-        <SeverityTag severity={record.severity} />
-        <h3 id={`title-${record.key}`}>{record.title}</h3>
-      </header>
-      {record.impact && <p class="impact">{record.impact}</p>}
+    <>
+      {props.comparison.map((c) => (
+        <details class="comparison">
+          <summary>{comparisonText(c)}</summary>
+          {c.others.length === 0 ? (
+            <p class="meta">{t('recordNoOtherPlatform')}</p>
+          ) : (
+            <ul>
+              {c.others.slice(0, 5).map((other) => (
+                <li>
+                  <SeverityTag severity={other.severity} /> {tParts('pairWithColon', <strong>{other.platformName}</strong>, other.title)}
+                  <blockquote class="quote">{other.excerpt}</blockquote>
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
+      ))}
+    </>
+  );
+}
+
+export interface RecordDetailsProps {
+  record: RecordView;
+  /** Given where the record is on the tab's page: a "Show in page" button calls it with the record's key. */
+  onShow?: (key: string) => void;
+}
+
+/**
+ * Everything a record says, in reading order: the clause's own words (as the page has them now
+ * when reworded), why it matters, notes, how other platforms compare, what was reworded, and
+ * where it comes from, with "Show in page" last. Shared by the popup's rows and the record page.
+ */
+export function RecordDetails(props: RecordDetailsProps) {
+  const { record, onShow } = props;
+  const reworded = record.method === 'fuzzy' && record.foundText ? record.foundText : null;
+  return (
+    <div class="record-details">
+      <blockquote class="quote">{reworded ?? record.quote}</blockquote>
+      <h4>{t('recordWhyItMatters')}</h4>
+      <p class="why">{record.whyItMatters}</p>
+      {record.notes.map((note) => (
+        <p class="note">{note}</p>
+      ))}
+      {record.comparison.length > 0 && <Comparison comparison={record.comparison} />}
+      {reworded && <ChangedText recorded={record.quote} now={reworded} />}
       {record.source && (
         <p class="meta source">
           {sourceLine(record.source)}
@@ -76,56 +110,64 @@ export function RecordItem(props: {
           {dataAgeSentence(record.source)}
         </p>
       )}
-      {record.method === 'fuzzy' && record.foundText && <ChangedText recorded={record.quote} now={record.foundText} />}
-      <details open={props.focused}>
-        <summary>{t('recordWhyItMatters')}</summary>
-        <p>{record.whyItMatters}</p>
-        {record.notes.map((note) => (
-          <p class="note">{note}</p>
-        ))}
-        <blockquote class="quote">{record.quote}</blockquote>
+      {record.attribution && !record.source && (
         <p class="meta">
-          {record.platformName} · {record.documentTitle}
-          {record.method ? ` · ${t(METHOD_TEXT[record.method])}` : ''} ·{' '}
-          <a href={record.sourceUrl} target="_blank" rel="noreferrer" aria-describedby={`title-${record.key}`}>
-            {t('recordSource')}
-          </a>
+          {record.licence ? t('recordAnalysisLicence', record.attribution, record.licence) : t('recordAnalysis', record.attribution)}
         </p>
-        {record.attribution && !record.source && (
-          <p class="meta">
-            {record.licence ? t('recordAnalysisLicence', record.attribution, record.licence) : t('recordAnalysis', record.attribution)}
-          </p>
-        )}
-      </details>
-      {record.comparison.length > 0 && (
-        <details class="comparison">
-          <summary>
-            {record.comparison.map(comparisonText).join(' · ')}
-          </summary>
-          {record.comparison.map((c) => (
-            <section>
-              <h4>{comparisonText(c)}</h4>
-              {c.others.length === 0 ? (
-                <p class="meta">{t('recordNoOtherPlatform')}</p>
-              ) : (
-                <ul>
-                  {c.others.slice(0, 5).map((other) => (
-                    <li>
-                      <SeverityTag severity={other.severity} /> {tParts('pairWithColon', <strong>{other.platformName}</strong>, other.title)}
-                      <blockquote class="quote">{other.excerpt}</blockquote>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ))}
-        </details>
       )}
+      <p class="meta">
+        {record.platformName} · {record.documentTitle} ·{' '}
+        <a href={record.sourceUrl} target="_blank" rel="noreferrer" aria-describedby={`title-${record.key}`}>
+          {t('recordSource')}
+        </a>
+      </p>
       {onShow && (
         <button type="button" class="show" aria-describedby={`title-${record.key}`} onClick={() => onShow(record.key)}>
           {t('recordShowInPage')}
         </button>
       )}
+    </div>
+  );
+}
+
+export interface RecordRowProps extends RecordDetailsProps {
+  open: boolean;
+  /** Called when the reader opens or closes the row (click, Enter or Space on its summary). */
+  onToggle: (key: string, open: boolean) => void;
+  /** Hidden by the severity filter. */
+  hidden?: boolean;
+  /** The record the popup was opened for (?record=): outlined. */
+  focused?: boolean;
+}
+
+/**
+ * One compact row: severity, title and one line of impact; opening it (a <details>, so mouse,
+ * Enter and Space work, and the open state is announced) shows the whole impact and the record.
+ * The title is the row's heading, so a screen reader can move between clauses by heading.
+ */
+export function RecordRow(props: RecordRowProps) {
+  const { record } = props;
+  return (
+    <article
+      class={`record sev-row-${record.severity}`}
+      id={`record-${record.key}`}
+      aria-labelledby={`title-${record.key}`}
+      data-focused={props.focused ? 'true' : undefined}
+      hidden={props.hidden}
+    >
+      <details
+        open={props.open}
+        onToggle={(e) => {
+          const open = e.currentTarget.open;
+          if (open !== props.open) props.onToggle(record.key, open);
+        }}
+      >
+        <summary class="row">
+          <SeverityTag severity={record.severity} /> <h3 id={`title-${record.key}`}>{record.title}</h3>
+          {record.impact && <span class="impact">{record.impact}</span>}
+        </summary>
+        <RecordDetails record={record} {...(props.onShow ? { onShow: props.onShow } : {})} />
+      </details>
     </article>
   );
 }
