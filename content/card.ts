@@ -9,7 +9,8 @@ import { t } from '../src/i18n/t';
 import { SEVERITIES } from '../src/records/taxonomy';
 import { dataAgeSentence, sourceLine } from '../src/ui/record-source';
 import { REWORDED_COLOUR, SEVERITY_COLOURS, type SchemeColour } from '../src/ui/severity-colours';
-import { clauseBox, type AnchoredClause } from './highlighter';
+import { placeCard, type Box } from './card-placement';
+import { clauseBox, clauseRects, type AnchoredClause } from './highlighter';
 
 /** Each severity's stripe and label in one colour scheme. */
 const severityRules = (scheme: keyof SchemeColour) =>
@@ -18,7 +19,8 @@ const severityRules = (scheme: keyof SchemeColour) =>
 /** The card's own styles, inside its shadow root; exported for the contrast test. */
 export const CARD_STYLE = `
 :host { all: initial; }
-.card { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: 340px;
+.card { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box;
+  max-width: min(340px, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: auto;
   padding: 10px 12px; border-radius: 8px; border: 1px solid #cbd5e1; border-left-width: 6px;
   background: #ffffff; color: #0f172a; box-shadow: 0 6px 24px rgba(15,23,42,.25);
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; display: block; }
@@ -51,7 +53,11 @@ export interface Card {
   readonly current: AnchoredClause | null;
 }
 
-export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
+/**
+ * `highlighted` gives every clause highlighted on the page, read only when the card is placed,
+ * so that it covers none of them.
+ */
+export function createCard(onDetails: (clause: AnchoredClause) => void, highlighted: () => readonly AnchoredClause[] = () => []): Card {
   // Made in an inert document, which has no custom element registry: a page that defined
   // <termlight-card> itself (say with disabledFeatures = ['shadow'], or a constructor that
   // throws) cannot make creating it or attaching its shadow root fail. The page's definition
@@ -89,7 +95,31 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
   root.append(style, card);
 
   let current: AnchoredClause | null = null;
+  let anchorBox: DOMRect | null = null;
   let hovered = false;
+
+  /** Puts the shown card where it covers no highlighted clause (card-placement.ts), in the window. */
+  const place = () => {
+    if (!current || !anchorBox || card.hidden) return;
+    const { width, height } = card.getBoundingClientRect();
+    const viewport = { width: window.innerWidth, height: window.innerHeight };
+    const own = clauseRects(current);
+    // The pointed line: the clause's line under the pointer, else what was focused.
+    const anchor: Box = own.find((r) => contains(r, anchorBox!.left, anchorBox!.top)) ?? anchorBox;
+    const others: Box[] = [];
+    for (const clause of highlighted()) {
+      if (clause === current) continue;
+      // One box read per clause; its line boxes only when it reaches into the window.
+      const box = clauseBox(clause);
+      if (box.bottom < 0 || box.top > viewport.height || box.right < 0 || box.left > viewport.width) continue;
+      others.push(...clauseRects(clause));
+    }
+    const at = placeCard({ card: { width, height }, viewport, clause: own, others, anchor, preferredLeft: anchorBox.left });
+    card.style.left = `${at.left}px`;
+    card.style.top = `${at.top}px`;
+  };
+  // The card's height is known only once its text is laid out (and again if a font arrives late).
+  new ResizeObserver(place).observe(card);
   card.addEventListener('mouseenter', () => (hovered = true));
   card.addEventListener('mouseleave', () => (hovered = false));
   details.addEventListener('click', () => current && onDetails(current));
@@ -115,21 +145,19 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
       source.textContent = clause.source ? `${sourceLine(clause.source)}\n${dataAgeSentence(clause.source)}` : '';
       source.hidden = !clause.source;
       changedNote.hidden = !clause.changed;
+      // Measured at the window's left edge, where nothing narrows it, then held at that width.
+      card.style.width = '';
+      card.style.left = '0px';
+      card.style.top = '0px';
       card.hidden = false;
-      // Beside the clause, never over it: below it, else above it, else (a clause taller than
-      // the window) just below the line being pointed at.
-      const width = Math.min(340, window.innerWidth - 16);
-      card.style.left = `${Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8))}px`;
-      const height = card.getBoundingClientRect().height;
-      const box = clauseBox(clause);
-      let top = box.bottom + 8;
-      if (top + height > window.innerHeight - 8) top = box.top - height - 8;
-      if (top < 8) top = Math.min(anchor.bottom + 8, window.innerHeight - height - 8);
-      card.style.top = `${Math.max(8, top)}px`;
+      card.style.width = `${card.getBoundingClientRect().width}px`;
+      anchorBox = anchor;
+      place();
       if (focus) details.focus();
     },
     hide() {
       current = null;
+      anchorBox = null;
       card.hidden = true;
     },
     isEngaged() {
@@ -137,3 +165,5 @@ export function createCard(onDetails: (clause: AnchoredClause) => void): Card {
     },
   };
 }
+
+const contains = (r: Box, x: number, y: number) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;

@@ -153,6 +153,14 @@ export function clauseBox(clause: AnchoredClause): DOMRect {
   return new DOMRect(rect.left + offset.x, rect.top + offset.y, rect.width, rect.height);
 }
 
+/** The clause's line boxes in top-window viewport coordinates, empty ones left out. */
+export function clauseRects(clause: AnchoredClause): DOMRect[] {
+  const offset = frameOffset(clause.range.startContainer.ownerDocument);
+  return [...clause.range.getClientRects()]
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => new DOMRect(r.left + offset.x, r.top + offset.y, r.width, r.height));
+}
+
 /** Opens collapsed <details> around a clause, so "Show in page" can show it. */
 export function reveal(clause: AnchoredClause): void {
   let node: Node | null = clause.range.startContainer;

@@ -12,7 +12,7 @@ export interface Interactions {
 }
 
 export function wireInteractions(clauses: () => readonly AnchoredClause[], openRecord: (key: string) => void): Interactions {
-  const card = createCard((clause) => openRecord(clause.key));
+  const card = createCard((clause) => openRecord(clause.key), clauses);
   let pending = false;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
   const hideSoon = () => {
