@@ -61,7 +61,7 @@ export default defineConfig(({ mode }) => {
         // Its validation downloads a schema from the internet, which CI cannot reach.
         skipManifestValidation: true,
         disableAutoLaunch: true,
-        additionalInputs: ['popup/options.html'],
+        additionalInputs: ['popup/options.html', 'popup/record.html'],
         // The content script's matches and host access are the bundled documents' pages. Host
         // access lets the background hear when a tab there changes address (history API).
         transformManifest: (manifest) => {

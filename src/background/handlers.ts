@@ -218,9 +218,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
 
   async 'page/open-record'(request, sender) {
     const tabId = senderTab(sender);
-    const url = browser.runtime.getURL(
-      `popup/popup.html?tab=${tabId}&record=${encodeURIComponent(request.recordKey)}`,
-    );
+    // The record page, laid out for a tab; it asks for the record with 'popup/record'.
+    const url = browser.runtime.getURL(`popup/record.html?record=${encodeURIComponent(request.recordKey)}&tab=${tabId}`);
     await browser.tabs.create({ url, index: (sender.tab?.index ?? 0) + 1 });
     return { opened: true };
   },
@@ -262,6 +261,39 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   async 'popup/show-clause'(request) {
     const command: ContentCommand<'clause/show'> = { type: 'clause/show', recordKey: request.recordKey };
     return parseShowClauseReply(await browser.tabs.sendMessage(request.tabId, command));
+  },
+
+  async 'popup/record'(request) {
+    const db = await database();
+    const [record] = await getRecords(db, [request.recordKey]);
+    if (!record) return null;
+    const state = request.tabId === undefined ? undefined : await getTabState(request.tabId);
+    // What the tab says counts only while it is still on this record's document.
+    const onDocument = state?.status === 'ready' && state.documentKeys.includes(record.documentKey) ? state : undefined;
+    const found = onDocument?.found.find((f) => f.key === record.key);
+    const names = await platformNames(db);
+    const [view, document] = await Promise.all([
+      recordView(db, record, names, found),
+      documentView(db, record.documentKey, names, onDocument?.verified?.find((v) => v.documentKey === record.documentKey)),
+    ]);
+    if (!onDocument) return { record: view, ...(document ? { document } : {}) };
+    // The page's clauses of this document: read the same, reworded, not found.
+    const ofDocument = new Set(
+      (await getRecords(db, [...onDocument.found.map((f) => f.key), ...onDocument.notFound]))
+        .filter((r) => r.documentKey === record.documentKey)
+        .map((r) => r.key),
+    );
+    const foundHere = onDocument.found.filter((f) => ofDocument.has(f.key));
+    const same = foundHere.filter((f) => f.method !== 'fuzzy').length;
+    return {
+      record: view,
+      ...(document ? { document } : {}),
+      page: {
+        state: document?.verification.state ?? 'unknown',
+        counts: { same, reworded: foundHere.length - same, missing: onDocument.notFound.filter((k) => ofDocument.has(k)).length },
+        found: found !== undefined,
+      },
+    };
   },
 
   async 'options/summary'() {

@@ -203,6 +203,27 @@ export const searchHitSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * The full record page (popup/record.html): one record with its document and, when it was opened
+ * from a tab still on that document, how the page compares (the date story's "this page is the
+ * version checked") and whether "Show in page" can find the clause there. Null when the record is
+ * no longer stored.
+ */
+export const recordPageSchema = z
+  .object({
+    record: recordViewSchema,
+    document: documentViewSchema.optional(),
+    page: z
+      .object({
+        state: verificationSchema.shape.state,
+        counts: z.object({ same: count, reworded: count, missing: count }),
+        /** The clause is highlighted on the tab's page. */
+        found: z.boolean(),
+      })
+      .optional(),
+  })
+  .nullable();
+
 // ---- The popup on any page: what the records say about its site ----
 
 /** A page's host as URL.hostname gives it: the popup sends this for the site view, never the address. */
@@ -373,6 +394,8 @@ export const requestSchemas = {
   'popup/tab': z.strictObject({ type: z.literal('popup/tab'), tabId: count }),
   'popup/search': z.strictObject({ type: z.literal('popup/search'), query: z.string().max(500) }),
   'popup/show-clause': z.strictObject({ type: z.literal('popup/show-clause'), tabId: count, recordKey: key }),
+  /** The full record page: a record, and the tab it was opened from when there is one. */
+  'popup/record': z.strictObject({ type: z.literal('popup/record'), recordKey: key, tabId: count.optional() }),
   /** The site of the tab's page, by host only (and the tab, for whether it asked for highlights). */
   'popup/site': z.strictObject({ type: z.literal('popup/site'), host: siteHostSchema, tabId: count.optional() }),
   /** "Highlight on this page": the tab's address is read in the background, under activeTab. */
@@ -405,6 +428,7 @@ export const replySchemas = {
   'popup/tab': tabViewSchema,
   'popup/search': z.array(searchHitSchema),
   'popup/show-clause': showClauseReplySchema,
+  'popup/record': recordPageSchema,
   'popup/site': siteViewSchema,
   'popup/highlight': highlightOutcomeSchema,
   'options/summary': cacheSummarySchema,

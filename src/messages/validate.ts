@@ -18,6 +18,7 @@ export const senderFor: { [T in RequestType]: SenderKind } = {
   'popup/tab': 'extension-page',
   'popup/search': 'extension-page',
   'popup/show-clause': 'extension-page',
+  'popup/record': 'extension-page',
   'popup/site': 'extension-page',
   'popup/highlight': 'extension-page',
   'options/summary': 'extension-page',

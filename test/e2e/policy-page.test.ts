@@ -183,10 +183,10 @@ describe.each(BROWSERS)('%s: demo Service Specific Terms page', (name) => {
       // The card's button has keyboard focus: Enter opens this clause's full record in a tab.
       const record = records.find((r) => comparable(r.quote.exact) === comparable(inPageOrder[1]!))!;
       await page.press('Enter');
-      const full = await browser.waitForPage(browser.extensionUrl('popup/popup.html?tab='));
-      const focusedTitle = await full.waitFor(() => document.querySelector('article[data-focused] h3')?.textContent ?? null, undefined, {
+      const full = await browser.waitForPage(browser.extensionUrl('popup/record.html?record='));
+      const shownTitle = await full.waitFor(() => document.querySelector('main h1')?.textContent ?? null, undefined, {
         message: 'The full record page did not show the clause',
       });
-      expect(focusedTitle).toBe(record.title);
+      expect(shownTitle).toBe(record.title);
     }));
 });
