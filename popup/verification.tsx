@@ -56,7 +56,7 @@ export function DateStoryView(props: { story: DateStory; open?: boolean; version
       )}
       {match && (
         <p
-          class={`verification ${match.state}`}
+          class={`verification match-${match.state}`}
           role={match.state === 'same' || match.state === 'changed' ? 'note' : undefined}
           aria-busy={match.state === 'pending' ? 'true' : undefined}
         >
@@ -88,14 +88,4 @@ export function DocumentDates(props: { doc: Doc; view: TabView }) {
   const { doc, view } = props;
   const page = view.status === 'ready' ? { state: doc.verification.state, counts: pageCounts(doc, view) } : undefined;
   return <DateStoryView story={dateStory(doc, page)} />;
-}
-
-/** @deprecated The popup renders DocumentDates; kept until it does (it is all of the story). */
-export function VerificationNote(props: { doc: Doc; view: TabView }) {
-  return <DocumentDates {...props} />;
-}
-
-/** @deprecated Part of DocumentDates. */
-export function History(_props: { doc: Doc }) {
-  return null;
 }
