@@ -68,7 +68,8 @@ function sourceAge(source: SitePlatform['sources'][number]): string {
   return dataAgeSentence({ kind: source.kind, name: source.name, ...(dataDate ? { dataDate } : {}) });
 }
 
-function Counts({ platform }: { platform: SitePlatform }) {
+/** A platform's clauses counted by severity (also a platform opened from search). */
+export function Counts({ platform }: { platform: Pick<SitePlatform, 'counts' | 'recordCount'> }) {
   const present = SEVERITIES.filter((s) => platform.counts[s] > 0);
   return (
     <p class="site-counts">
@@ -83,7 +84,8 @@ function Counts({ platform }: { platform: SitePlatform }) {
   );
 }
 
-function Clause({ record }: { record: SitePlatform['records'][number] }) {
+/** One clause at a glance: severity, title, impact, excerpt, where it is and whose analysis. */
+export function Clause({ record }: { record: SitePlatform['records'][number] }) {
   return (
     <li>
       <SeverityTag severity={record.severity} /> <strong>{record.title}</strong>

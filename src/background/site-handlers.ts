@@ -7,18 +7,19 @@ import type { ReplyData, Request } from '../messages/protocol';
 import { SITE_RECORDS_MAX } from '../messages/schemas';
 import { SEVERITIES, type Severity } from '../records/taxonomy';
 import { excerpt } from '../store/lookup';
-import type { Site, SitePlatform } from '../store/site';
-import { siteFor } from '../store/site';
+import type { PlatformSummary, Site } from '../store/site';
+import { platformById, siteFor } from '../store/site';
 import { actionUnderWay, highlightOnDemand, onDemandHost } from './on-demand';
 import { database } from './records-db';
 
 export type SiteView = ReplyData<'popup/site'>;
-type SitePlatformView = SiteView['platforms'][number];
+type PlatformSummaryView = NonNullable<ReplyData<'popup/platform'>>;
 
 const credit = (who?: string, licence?: string): string | undefined =>
   who ? (licence ? `${who}, ${licence}` : who) : undefined;
 
-function platformView(platform: SitePlatform): SitePlatformView {
+/** A platform's summary as the popup shows it (the site view's, and one opened from search). */
+function platformView(platform: PlatformSummary): PlatformSummaryView {
   const first = platform.rows[0]!;
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const record of platform.records) counts[record.severity]++;
@@ -29,7 +30,6 @@ function platformView(platform: SitePlatform): SitePlatformView {
     id: platform.id,
     name: first.name,
     domains: [...new Set(platform.rows.flatMap((row) => row.domains))],
-    matchedBy: platform.matchedBy,
     ...(rating ? { rating: { grade: rating.grade, source: rating.source } } : {}),
     counts,
     recordCount: platform.records.length,
@@ -63,12 +63,19 @@ function platformView(platform: SitePlatform): SitePlatformView {
 
 /** The site view of `site`, as the popup shows it. */
 export function siteView(site: Site, onDemand: boolean): SiteView {
-  return { host: site.host, platforms: site.platforms.map(platformView), onDemand };
+  return { host: site.host, platforms: site.platforms.map((p) => ({ ...platformView(p), matchedBy: p.matchedBy })), onDemand };
 }
 
-type Handler<T extends 'popup/site' | 'popup/highlight'> = (request: Request<T>, sender: Runtime.MessageSender) => Promise<ReplyData<T>>;
+type Handler<T extends 'popup/site' | 'popup/highlight' | 'popup/platform'> = (
+  request: Request<T>,
+  sender: Runtime.MessageSender,
+) => Promise<ReplyData<T>>;
 
-export const siteHandlers: { 'popup/site': Handler<'popup/site'>; 'popup/highlight': Handler<'popup/highlight'> } = {
+export const siteHandlers: {
+  'popup/site': Handler<'popup/site'>;
+  'popup/highlight': Handler<'popup/highlight'>;
+  'popup/platform': Handler<'popup/platform'>;
+} = {
   async 'popup/site'(request) {
     // A shortcut's action may be under way as its popup opens: answer once it has started.
     if (request.tabId !== undefined) await actionUnderWay(request.tabId);
@@ -81,5 +88,11 @@ export const siteHandlers: { 'popup/site': Handler<'popup/site'>; 'popup/highlig
 
   async 'popup/highlight'(request) {
     return highlightOnDemand(request.tabId);
+  },
+
+  /** A platform opened from search: the same summary the site view gives it. */
+  async 'popup/platform'(request) {
+    const platform = await platformById(await database(), request.platformId);
+    return platform && platformView(platform);
   },
 };

@@ -1,110 +1,125 @@
 /**
- * Offline search over platform names and domains, document titles, record titles and quotes,
- * from rows built once per store generation (cache.ts).
+ * Offline search over platform names and domains, document titles, record titles, impacts and
+ * quotes (search-index.ts). Every word of the query must match; a word of 4 letters or more that
+ * the records never use also matches their words one typo away (two for 8 letters or more).
+ * Results are ranked by relevance, and counted in full however few are returned.
  */
-import type { Severity } from '../records/taxonomy';
-import { cached } from './cache';
-import { groupSameDocuments } from '../records/same-document';
-import type { Database, StoredDocument } from './db';
-import { bySeverity, excerpt } from './lookup';
+import { SEVERITIES } from '../records/taxonomy';
+import type { Database } from './db';
+import type { WordIndex } from './fuzzy-words';
+import { fold, searchIndex, type PlatformHit, type RecordHit, type Row, type SearchHit } from './search-index';
 
-export type SearchHit =
-  | { kind: 'platform'; platformId: string; name: string; domains: string[]; documents: number }
-  | {
-      kind: 'record';
-      recordKey: string;
-      platformName: string;
-      documentTitle: string;
-      documentUrl: string;
-      title: string;
-      severity: Severity;
-      excerpt: string;
-      /** Whose analysis it is, when it is not ours (imported records keep their credit). */
-      credit?: string;
-    };
+export type { PlatformHit, RecordHit, SearchHit };
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+/** How many clauses a page of results holds. */
+export const RECORD_PAGE = 50;
+/** How many platforms a page of results holds. */
+export const PLATFORM_PAGE = 10;
 
-interface SearchRow {
-  haystack: string;
-  hit: SearchHit;
+export interface SearchPage<H> {
+  /** How many match in all. */
+  total: number;
+  /** From `offset`, at most a page, best first. */
+  hits: H[];
 }
 
-/** Every searchable row with its folded text: platforms first, then records worst first. */
-function searchRows(db: Database): Promise<SearchRow[]> {
-  return cached(db, 'searchRows', async () => {
-    const [platforms, documents, records] = await Promise.all([
-      db.getAll('platforms'),
-      db.getAll('documents'),
-      db.getAll('records'),
-    ]);
-    const names = new Map(platforms.map((p) => [p.id, p.name]));
-    const docs = new Map(documents.map((d) => [d.key, d]));
-    // A page two sources both describe (bundled and ToS;DR) is one document, not two.
-    const platformDocs = new Map<string, StoredDocument[]>();
-    for (const d of documents) platformDocs.set(d.platformId, [...(platformDocs.get(d.platformId) ?? []), d]);
-    const docCount = new Map([...platformDocs].map(([id, docs]) => [id, groupSameDocuments(docs).length]));
-    // One row per platform, found by the name and domains any of its sources gives it.
-    const platformText = new Map<string, string>();
-    for (const p of platforms) {
-      platformText.set(p.id, `${platformText.get(p.id) ?? ''} ${p.name} ${p.domains.join(' ')}`);
-    }
-    const rows: SearchRow[] = [];
-    const seen = new Set<string>();
-    for (const platform of platforms) {
-      if (seen.has(platform.id)) continue;
-      seen.add(platform.id);
-      rows.push({
-        haystack: fold(platformText.get(platform.id)!),
-        hit: {
-          kind: 'platform',
-          platformId: platform.id,
-          name: platform.name,
-          domains: platform.domains,
-          documents: docCount.get(platform.id) ?? 0,
-        },
-      });
-    }
-    for (const record of bySeverity(records)) {
-      const doc = docs.get(record.documentKey);
-      const platformName = names.get(record.platformId) ?? record.platformId;
-      rows.push({
-        haystack: fold(`${platformName} ${doc?.title ?? ''} ${record.title} ${record.quote.exact}`),
-        hit: {
-          kind: 'record',
-          recordKey: record.key,
-          platformName,
-          documentTitle: doc?.title ?? '',
-          documentUrl: doc?.url ?? '',
-          title: record.title,
-          severity: record.severity,
-          excerpt: excerpt(record.quote.exact),
-          ...(record.provenance.attribution
-            ? { credit: `${record.provenance.attribution}${record.provenance.licence ? `, ${record.provenance.licence}` : ''}` }
-            : {}),
-        },
-      });
-    }
-    return rows;
+export interface SearchResult {
+  platforms: SearchPage<PlatformHit>;
+  records: SearchPage<RecordHit>;
+}
+
+export interface SearchOptions {
+  /** Where the page of clauses starts (for "Show more"). */
+  recordOffset?: number;
+  /** Where the page of platforms starts. */
+  platformOffset?: number;
+  recordLimit?: number;
+  platformLimit?: number;
+}
+
+/** A word counted as typed rather than as a typo: a typo ranks below any exact or prefix match. */
+const TYPO = 10;
+
+/** One query word: what it is, and the words of the records one typo away when it is not one of them. */
+interface Term {
+  text: string;
+  /** Whole-word matcher for its near words, or null when it gets none. */
+  near: RegExp | null;
+}
+
+/** Splits a query into words, folded; at most 12. */
+export function queryWords(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean).slice(0, 12);
+}
+
+function terms(words: readonly string[], index: () => WordIndex): Term[] {
+  return words.map((text) => {
+    // Only plain words get typo matches; "acme.example" is matched as typed.
+    if (text.length < 4 || !/^[\p{L}\p{N}]+$/u.test(text) || index().has(text)) return { text, near: null };
+    const near = index().near(text);
+    return {
+      text,
+      near: near.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${near.join('|')})(?![\\p{L}\\p{N}])`, 'u'),
+    };
   });
 }
 
 /**
- * Offline search over platform names and domains, document titles, record titles and quotes.
- * Every word of the query must appear; platforms first, then records worst first.
+ * How well a row matches every term (lower is better), or -1 when one does not match: per term,
+ * the best field it occurs in (0 = name or title, 1 = domains, document or impact, 2 = quote),
+ * plus TYPO when only a near word occurs.
  */
-export async function search(db: Database, query: string, limit = 50): Promise<SearchHit[]> {
-  const words = fold(query).split(/\s+/).filter(Boolean).slice(0, 12);
-  if (words.length === 0) return [];
-  const hits: SearchHit[] = [];
-  for (const row of await searchRows(db)) {
-    if (!words.every((w) => row.haystack.includes(w))) continue;
-    hits.push(row.hit);
-    if (hits.length >= limit) break;
+function cost(fields: readonly string[], query: readonly Term[]): number {
+  let total = 0;
+  for (const term of query) {
+    let best = -1;
+    for (let f = 0; f < fields.length && best < 0; f++) if (fields[f]!.includes(term.text)) best = f;
+    if (best < 0 && term.near) {
+      for (let f = 0; f < fields.length && best < 0; f++) if (term.near.test(fields[f]!)) best = TYPO + f;
+    }
+    if (best < 0) return -1;
+    total += best;
   }
-  return hits;
+  return total;
+}
+
+const severityRank = new Map(SEVERITIES.map((s, i) => [s, i]));
+
+/** The rows matching every term, best first: by cost, then (records) worst first, then as stored. */
+function ranked<H extends SearchHit>(rows: readonly Row<H>[], query: readonly Term[]): H[] {
+  const found: { cost: number; order: number; hit: H }[] = [];
+  rows.forEach((row, order) => {
+    const c = cost(row.fields, query);
+    if (c >= 0) found.push({ cost: c, order, hit: row.hit });
+  });
+  const rank = (hit: H) => (hit.kind === 'record' ? severityRank.get(hit.severity)! : 0);
+  found.sort((a, b) => a.cost - b.cost || rank(a.hit) - rank(b.hit) || a.order - b.order);
+  return found.map((f) => f.hit);
+}
+
+const page = <H>(hits: readonly H[], offset: number, limit: number): SearchPage<H> => ({
+  total: hits.length,
+  hits: hits.slice(offset, offset + limit),
+});
+
+/**
+ * Searches the records for `query`: the platforms and the clauses matching every word, ranked by
+ * relevance (a match in a name or title above one in a quote only; exact above typo), clauses of
+ * equal relevance worst first; each counted in full, one page of each returned.
+ */
+export async function search(db: Database, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const words = queryWords(query);
+  if (words.length === 0) return { platforms: { total: 0, hits: [] }, records: { total: 0, hits: [] } };
+  const index = await searchIndex(db);
+  const query_ = terms(words, index.words);
+  return {
+    platforms: page(ranked(index.platforms, query_), options.platformOffset ?? 0, options.platformLimit ?? PLATFORM_PAGE),
+    records: page(ranked(index.records, query_), options.recordOffset ?? 0, options.recordLimit ?? RECORD_PAGE),
+  };
+}
+
+/** Builds the index ahead of the first search (after the records change), so that search answers at once. */
+export async function warmSearch(db: Database): Promise<void> {
+  const index = await searchIndex(db);
+  index.words();
 }

@@ -20,15 +20,20 @@ export interface SiteSource {
   records: number;
 }
 
-export interface SitePlatform {
+/** One platform across every source that describes it. */
+export interface PlatformSummary {
   id: string;
   /** The platform as each source describes it, in the order the sources were found. */
   rows: StoredPlatform[];
-  matchedBy: SiteMatch;
   documents: { document: StoredDocument; source: PackSource }[];
   sources: SiteSource[];
   /** Every record of its documents, from every source, worst first. */
   records: StoredRecord[];
+}
+
+/** A platform of a site, and how the site was tied to it. */
+export interface SitePlatform extends PlatformSummary {
+  matchedBy: SiteMatch;
 }
 
 export interface Site {
@@ -74,7 +79,7 @@ async function platformMatches(db: Database, host: string): Promise<Map<string, 
   return found;
 }
 
-async function sitePlatform(db: Database, id: string, matchedBy: SiteMatch, packs: Map<string, PackMeta>): Promise<SitePlatform | null> {
+async function platformSummary(db: Database, id: string, packs: Map<string, PackMeta>): Promise<PlatformSummary | null> {
   const rows = (await db.getAllFromIndex('platforms', 'id', id)).filter((row) => packs.has(row.packId));
   if (rows.length === 0) return null;
   const documents: SitePlatform['documents'] = [];
@@ -91,7 +96,6 @@ async function sitePlatform(db: Database, id: string, matchedBy: SiteMatch, pack
   return {
     id,
     rows,
-    matchedBy,
     documents,
     sources: rows.map((row) => ({ pack: packs.get(row.packId)!, records: perPack.get(row.packId) ?? 0 })),
     records: bySeverity(records),
@@ -110,8 +114,14 @@ export async function siteFor(db: Database, host: string): Promise<Site> {
   const packsById = new Map(packs.map((p) => [p.packId, p]));
   const platforms: SitePlatform[] = [];
   for (const [id, matchedBy] of matches) {
-    const platform = await sitePlatform(db, id, matchedBy, packsById);
-    if (platform) platforms.push(platform);
+    const platform = await platformSummary(db, id, packsById);
+    if (platform) platforms.push({ ...platform, matchedBy });
   }
   return { host: name, platforms };
+}
+
+/** One platform by its id, across every source (a platform opened from search); null if none describes it. */
+export async function platformById(db: Database, id: string): Promise<PlatformSummary | null> {
+  const packs = await db.getAll('packs');
+  return platformSummary(db, id, new Map(packs.map((p) => [p.packId, p])));
 }

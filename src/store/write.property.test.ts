@@ -313,11 +313,12 @@ describe('store (properties)', () => {
               }
             }
             for (const platform of pack.platforms) {
-              const hits = await search(db, platform.name);
-              expect(hits.some((h) => h.kind === 'platform' && h.platformId === platform.id)).toBe(true);
+              const all = { platformLimit: Infinity };
+              const hits = (await search(db, platform.name, all)).platforms.hits;
+              expect(hits.some((h) => h.platformId === platform.id)).toBe(true);
               for (const domain of platform.domains) {
-                const byDomain = await search(db, domain);
-                expect(byDomain.some((h) => h.kind === 'platform' && h.platformId === platform.id)).toBe(true);
+                const byDomain = (await search(db, domain, all)).platforms.hits;
+                expect(byDomain.some((h) => h.platformId === platform.id)).toBe(true);
               }
             }
           } finally {

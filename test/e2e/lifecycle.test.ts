@@ -40,6 +40,7 @@ import {
   DEMO_URL,
   DIST,
   FIXTURES,
+  badgeTextFor,
   copyExtension,
   fixtureHtml,
   importFiles,
@@ -132,7 +133,7 @@ interface Expected {
 const SEARCH_QUERY = 'Anthropic';
 
 const records = recordsOf(DOCUMENT);
-const expectedBadge = { text: String(records.length), color: BADGE_COLOURS[worstOf(records)] };
+const expectedBadge = { text: badgeTextFor(records.map((r) => r.severity)), color: BADGE_COLOURS[worstOf(records)] };
 
 async function openOptions(browser: TestBrowser): Promise<TestPage> {
   const options = await browser.openExtensionPage('popup/options.html');
@@ -165,9 +166,9 @@ async function searchHits(popup: TestPage, query: string): Promise<string[]> {
   return popup.waitFor(
     () => {
       const region = document.querySelector('[aria-label="Search results"]');
-      const meta = region?.querySelector('.meta')?.textContent ?? '';
-      if (!/result|Nothing matches/.test(meta)) return null;
-      return Array.from(region!.querySelectorAll('li > strong')).map((s) => s.textContent ?? '');
+      const meta = region?.querySelector('[role="status"]')?.textContent ?? '';
+      if (!/clause|platform|Nothing matches/.test(meta)) return null;
+      return Array.from(region!.querySelectorAll('.hit-title')).map((s) => s.textContent ?? '');
     },
     undefined,
     { message: `The popup search for "${query}" never answered` },

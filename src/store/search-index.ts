@@ -1,0 +1,170 @@
+/**
+ * What search looks through, built once per store generation (cache.ts): every platform and
+ * record with its text already folded (accents and case removed), split into the fields that
+ * rank a match, and the words of the records for the typo step (built on first need).
+ */
+import { groupSameDocuments } from '../records/same-document';
+import type { Severity } from '../records/taxonomy';
+import { cached } from './cache';
+import type { Database, StoredDocument } from './db';
+import { WordIndex } from './fuzzy-words';
+import { bySeverity } from './lookup';
+
+/** A platform found by search: enough to list it; its summary is asked for when opened. */
+export interface PlatformHit {
+  kind: 'platform';
+  platformId: string;
+  name: string;
+  domains: string[];
+  documents: number;
+  /** How many clauses its sources record. */
+  records: number;
+  /** A grade some source gives it (ToS;DR's class), with who gave it. */
+  rating?: { grade: string; source: string };
+}
+
+/** A clause found by search: what it means first, its quote as a short excerpt. */
+export interface RecordHit {
+  kind: 'record';
+  recordKey: string;
+  platformName: string;
+  documentTitle: string;
+  documentUrl: string;
+  title: string;
+  severity: Severity;
+  /** What it means for the reader in one line, when it says more than the title. */
+  impact?: string;
+  excerpt: string;
+  /** Whose analysis it is, when it is not ours (imported records keep their credit). */
+  credit?: string;
+}
+
+export type SearchHit = PlatformHit | RecordHit;
+
+/**
+ * A row's folded text by how much a match there counts, best first: a platform's name, then its
+ * domains; a record's platform name and title, then its document's title and impact, then its quote.
+ */
+export type Fields = readonly [string, string, string];
+
+export interface Row<H extends SearchHit> {
+  fields: Fields;
+  hit: H;
+}
+
+export interface SearchIndex {
+  platforms: Row<PlatformHit>[];
+  /** Worst first, in a stable order. */
+  records: Row<RecordHit>[];
+  /** The words of every row, for typos; built once, on the first query that needs it. */
+  words: () => WordIndex;
+}
+
+/** Lowercase, without accents: "Arbitrátion" finds "arbitration". */
+export const fold = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** Letters and digits; words of 3 letters or more are kept for the typo step (shorter ones get none). */
+const WORD = /[\p{L}\p{N}]{3,}/gu;
+
+/** How long a result's quote excerpt is: it is secondary to the title and impact. */
+const EXCERPT_LENGTH = 160;
+const shortExcerpt = (quote: string): string =>
+  quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
+
+/** The search index of the store as it is now, built once per store generation. */
+export function searchIndex(db: Database): Promise<SearchIndex> {
+  return cached(db, 'searchIndex', () => buildIndex(db));
+}
+
+async function buildIndex(db: Database): Promise<SearchIndex> {
+  const [platforms, documents, records] = await Promise.all([db.getAll('platforms'), db.getAll('documents'), db.getAll('records')]);
+  const docs = new Map(documents.map((d) => [d.key, d]));
+  // A page two sources both describe (bundled and ToS;DR) is one document, not two.
+  const platformDocs = new Map<string, StoredDocument[]>();
+  for (const d of documents) {
+    const list = platformDocs.get(d.platformId);
+    if (list) list.push(d);
+    else platformDocs.set(d.platformId, [d]);
+  }
+  const recordCount = new Map<string, number>();
+  for (const r of records) recordCount.set(r.platformId, (recordCount.get(r.platformId) ?? 0) + 1);
+
+  // One row per platform, found by the name and domains any of its sources gives it.
+  const byId = new Map<string, { names: string[]; domains: Set<string>; hit: PlatformHit }>();
+  for (const p of platforms) {
+    const seen = byId.get(p.id);
+    if (seen) {
+      seen.names.push(p.name);
+      for (const d of p.domains) seen.domains.add(d);
+      if (!seen.hit.rating && p.rating) seen.hit.rating = { grade: p.rating.grade, source: p.rating.source };
+      continue;
+    }
+    byId.set(p.id, {
+      names: [p.name],
+      domains: new Set(p.domains),
+      hit: {
+        kind: 'platform',
+        platformId: p.id,
+        name: p.name,
+        domains: p.domains,
+        documents: groupSameDocuments(platformDocs.get(p.id) ?? []).length,
+        records: recordCount.get(p.id) ?? 0,
+        ...(p.rating ? { rating: { grade: p.rating.grade, source: p.rating.source } } : {}),
+      },
+    });
+  }
+  const platformRows: Row<PlatformHit>[] = [...byId.values()].map(({ names, domains, hit }) => ({
+    fields: [fold(names.join(' ')), fold([...domains].join(' ')), ''],
+    hit: { ...hit, domains: [...domains] },
+  }));
+  const names = new Map([...byId].map(([id, p]) => [id, p.hit.name]));
+  const nameFields = new Map([...byId].map(([id, p]) => [id, fold(p.names.join(' '))]));
+
+  const recordRows: Row<RecordHit>[] = bySeverity(records).map((record) => {
+    const doc = docs.get(record.documentKey);
+    const impact = record.impact && record.impact !== record.title ? record.impact : undefined;
+    const { attribution, licence } = record.provenance;
+    return {
+      fields: [
+        `${nameFields.get(record.platformId) ?? fold(record.platformId)} ${fold(record.title)}`,
+        fold(`${doc?.title ?? ''} ${impact ?? ''}`),
+        fold(record.quote.exact),
+      ],
+      hit: {
+        kind: 'record',
+        recordKey: record.key,
+        platformName: names.get(record.platformId) ?? record.platformId,
+        documentTitle: doc?.title ?? '',
+        documentUrl: doc?.url ?? '',
+        title: record.title,
+        severity: record.severity,
+        ...(impact ? { impact } : {}),
+        excerpt: shortExcerpt(record.quote.exact),
+        ...(attribution ? { credit: licence ? `${attribution}, ${licence}` : attribution } : {}),
+      },
+    };
+  });
+
+  let words: WordIndex | null = null;
+  return {
+    platforms: platformRows,
+    records: recordRows,
+    words: () => (words ??= new WordIndex(wordsOf([...platformRows, ...recordRows]))),
+  };
+}
+
+/** Every distinct field's words; fields repeat (ToS;DR titles, platform names), so each is read once. */
+function* wordsOf(rows: readonly Row<SearchHit>[]): Generator<string> {
+  const read = new Set<string>();
+  for (const row of rows) {
+    for (const field of row.fields) {
+      if (read.has(field)) continue;
+      read.add(field);
+      yield* field.match(WORD) ?? [];
+    }
+  }
+}
