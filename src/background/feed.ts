@@ -9,7 +9,7 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import type { FeedState, FeedStatus } from '../messages/protocol';
+import type { FeedState, FeedStatus, Problem } from '../messages/protocol';
 import { feedStatusSchema } from '../messages/schemas';
 import { sha256Hex } from '../anchoring/document-hash';
 import { t } from '../i18n/t';
@@ -17,7 +17,7 @@ import { parsePack } from '../records/schema';
 import { replacePack } from '../store/write';
 import { database } from './records-db';
 import { recordsChanged } from './records-changed';
-import { describeError } from './storage-errors';
+import { describeError, storageProblem } from './storage-errors';
 import { storageItem } from './storage-item';
 
 export const FEED_ALARM = 'termlight-feed';
@@ -66,12 +66,21 @@ export async function scheduleFeed(): Promise<void> {
   }
 }
 
-class FeedError extends Error {}
+/** A failure said to the reader: its message, and its kind for the options page's plain words. */
+class FeedError extends Error {
+  constructor(
+    message: string,
+    readonly problem: Problem,
+  ) {
+    super(message);
+  }
+}
 
 /** Reads the body, refusing more than `max` bytes without reading them all. */
 async function readCapped(response: Response, max: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > max) throw new FeedError(t('feedTooLarge', max / 1024 / 1024));
+  const tooLarge = () => new FeedError(t('feedTooLarge', max / 1024 / 1024), { kind: 'too-large', limitMb: max / 1024 / 1024 });
+  if (declared > max) throw tooLarge();
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -82,7 +91,7 @@ async function readCapped(response: Response, max: number): Promise<string> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      throw new FeedError(t('feedTooLarge', max / 1024 / 1024));
+      throw tooLarge();
     }
     chunks.push(value);
   }
@@ -125,13 +134,14 @@ async function fetchFeed(url: string, previous: Validators): Promise<Fetched> {
     });
   } catch (error) {
     const name = (error as Error).name;
-    throw new FeedError(
-      name === 'TimeoutError' || name === 'AbortError' ? t('feedTimeout', FEED_TIMEOUT_MS / 1000) : t('feedUnreachable'),
-    );
+    const seconds = FEED_TIMEOUT_MS / 1000;
+    throw name === 'TimeoutError' || name === 'AbortError'
+      ? new FeedError(t('feedTimeout', seconds), { kind: 'timeout', seconds })
+      : new FeedError(t('feedUnreachable'), { kind: 'unreachable' });
   }
   if (response.status === 304) return { notModified: true };
-  if (!response.url.startsWith('https://')) throw new FeedError(t('feedRedirectNotHttps'));
-  if (!response.ok) throw new FeedError(t('feedHttpStatus', response.status));
+  if (!response.url.startsWith('https://')) throw new FeedError(t('feedRedirectNotHttps'), { kind: 'redirect' });
+  if (!response.ok) throw new FeedError(t('feedHttpStatus', response.status), { kind: 'http', status: response.status });
   const text = await readCapped(response, FEED_MAX_BYTES);
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
@@ -165,10 +175,12 @@ async function runCheck(): Promise<FeedState> {
       try {
         json = JSON.parse(text);
       } catch {
-        throw new FeedError(t('feedNotJson'));
+        throw new FeedError(t('feedNotJson'), { kind: 'not-json' });
       }
       const parsed = parsePack(json);
-      if (!parsed.ok) throw new FeedError(t('feedInvalidPack', parsed.errors.join('; ')));
+      if (!parsed.ok) {
+        throw new FeedError(t('feedInvalidPack', parsed.errors.join('; ')), { kind: 'invalid', format: 'termlight', issues: parsed.errors });
+      }
       const pack = { ...parsed.pack, source: { ...parsed.pack.source, kind: 'feed' as const, url } };
       const meta = await replacePack(await database(), pack);
       // New sites are offered for automatic highlights; dropped ones are given back (reach.ts).
@@ -188,7 +200,8 @@ async function runCheck(): Promise<FeedState> {
     }
   } catch (error) {
     const reason = error instanceof FeedError ? error.message : t('feedCheckError', describeError(error));
-    next = { ...status, lastCheck: { at, outcome: 'failed', message: t('feedCheckFailed', reason) } };
+    const problem = error instanceof FeedError ? error.problem : storageProblem(error);
+    next = { ...status, lastCheck: { at, outcome: 'failed', message: t('feedCheckFailed', reason), problem } };
   }
   // The user may have changed or cleared the address meanwhile: keep only a current result.
   if ((await feedState()).url === url) await lastStatus.set(next);

@@ -35,6 +35,7 @@ import { recordsForPage } from './on-demand';
 import { siteHandlers } from './site-handlers';
 import { reachHandlers } from './reach-handlers';
 import { recordsChanged } from './records-changed';
+import { copyPacks, restorePacks } from './pack-copies';
 import { clearTabState, getTabState, samePage, setTabState, updateTabState } from './tab-state';
 
 type Handler<T extends RequestType> = (
@@ -322,8 +323,17 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
 
   async 'options/remove-packs'(request) {
     const db = await database();
+    // Kept by the options page while it offers Undo (pack-copies.ts).
+    const removed = await copyPacks(db, request.packIds);
     await removePacks(db, request.packIds);
     // Their sites no other source needs are given back (automatic highlights, reach.ts).
+    await recordsChanged();
+    return { ...(await summary(db)), removed };
+  },
+
+  async 'options/restore-packs'(request) {
+    const db = await database();
+    await restorePacks(db, request.removed);
     await recordsChanged();
     return summary(db);
   },

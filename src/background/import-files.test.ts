@@ -75,7 +75,7 @@ describe('importFiles', () => {
     });
     const outcome = await importFiles(async () => db, manyFiles(), () => undefined);
 
-    expect(outcome).toEqual({ ok: false, error: t('importStoringFailed', t('errorStorageFull')) });
+    expect(outcome).toEqual({ ok: false, error: t('importStoringFailed', t('errorStorageFull')), problem: { kind: 'storage', full: true } });
     expect(outcome.ok || outcome.error).toMatch(/Nothing was imported/);
     // Well over a hundred files had gone in before the failure: all of them were undone with it.
     expect(written.size).toBe(FILES - 10);
@@ -90,7 +90,7 @@ describe('importFiles', () => {
     vi.stubGlobal('navigator', { storage: { estimate: () => Promise.resolve({ quota: 1_000_000_000, usage: 1_000_000_000 - (total - 1) }) } });
     const before = await contents();
     const outcome = await importFiles(async () => db, files, () => undefined);
-    expect(outcome).toEqual({ ok: false, error: t('importStoringFailed', t('errorStorageFull')) });
+    expect(outcome).toEqual({ ok: false, error: t('importStoringFailed', t('errorStorageFull')), problem: { kind: 'storage', full: true } });
     expect(await contents()).toEqual(before);
   });
 

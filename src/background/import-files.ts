@@ -5,19 +5,19 @@
  * port (import-port.ts) only carries the files in and the progress and outcome out.
  */
 import { t } from '../i18n/t';
-import type { ImportProgress, ImportReport } from '../messages/protocol';
+import type { ImportProgress, ImportReport, Problem } from '../messages/protocol';
 import { parseImportFile } from '../records/import';
 import type { Pack } from '../records/schema';
 import type { Database } from '../store/db';
 import { replacePacks } from '../store/write';
-import { describeError } from './storage-errors';
+import { describeError, storageProblem } from './storage-errors';
 
 export interface PickedFile {
   name: string;
   text: string;
 }
 
-export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; error: string };
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; error: string; problem: Problem };
 
 /** Progress is sent at most this often (and always at the end of each phase). */
 const PROGRESS_EVERY_MS = 100;
@@ -60,7 +60,7 @@ export async function importFiles(
   for (const [i, file] of files.entries()) {
     const parsed = parseImportFile(file.name, file.text);
     if (parsed.ok) good.push({ file: file.name, pack: parsed.pack, skipped: parsed.skipped, bytes: file.text.length });
-    else report.failed.push({ file: file.name, error: parsed.error });
+    else report.failed.push({ file: file.name, error: parsed.error, problem: parsed.problem });
     progress({ phase: 'checking', done: i + 1, total: files.length });
   }
   if (good.length === 0) return { ok: true, report };
@@ -77,6 +77,6 @@ export async function importFiles(
     });
     return { ok: true, report };
   } catch (error) {
-    return { ok: false, error: t('importStoringFailed', describeError(error)) };
+    return { ok: false, error: t('importStoringFailed', describeError(error)), problem: storageProblem(error) };
   }
 }

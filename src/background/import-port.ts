@@ -38,5 +38,5 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
     return;
   }
   const outcome = await importFiles(database, start.data.files, (progress) => post({ type: 'progress', progress }));
-  post(outcome.ok ? { type: 'done', report: outcome.report } : { type: 'error', error: outcome.error });
+  post(outcome.ok ? { type: 'done', report: outcome.report } : { type: 'error', error: outcome.error, problem: outcome.problem });
 }

@@ -4,6 +4,7 @@
  * in some private windows).
  */
 import { t } from '../i18n/t';
+import type { Problem } from '../messages/protocol';
 
 export function describeError(error: unknown): string {
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
@@ -13,4 +14,11 @@ export function describeError(error: unknown): string {
     return t('errorStorageUnavailable');
   }
   return message || t('errorUnknown', typeof name === 'string' ? name : 'Error');
+}
+
+/** A failure as the options page's kind of problem: storage full, storage refused, or another. */
+export function storageProblem(error: unknown): Problem {
+  const said = describeError(error);
+  if (said === t('errorStorageFull')) return { kind: 'storage', full: true };
+  return said === t('errorStorageUnavailable') ? { kind: 'storage', full: false } : { kind: 'other' };
 }

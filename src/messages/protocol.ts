@@ -23,6 +23,8 @@ import type {
   pageLookupSchema,
   pageRecordSchema,
   pageTimingSchema,
+  problemSchema,
+  removedPackSchema,
   recordViewSchema,
   replySchemas,
   requestSchemas,
@@ -51,6 +53,10 @@ export type FeedStatus = z.infer<typeof feedStatusSchema>;
 export type FeedState = z.infer<typeof feedStateSchema>;
 export type ImportReport = z.infer<typeof importReportSchema>;
 export type ImportProgress = z.infer<typeof importProgressSchema>;
+/** The kind of failure an import or a feed check met (said in plain words by the options page). */
+export type Problem = z.infer<typeof problemSchema>;
+/** A removed pack, whole, kept by the options page for Undo. */
+export type RemovedPack = z.infer<typeof removedPackSchema>;
 /** The options page → background, over a port named IMPORT_PORT. */
 export type ImportStart = z.infer<typeof importStartSchema>;
 /** Background → options page over that port. */

@@ -316,9 +316,41 @@ export const cacheSummarySchema = z.object({
   totals: z.object({ platforms: count, documents: count, records: count }),
 });
 
+/**
+ * The kind of failure an import or a feed check met: the options page says it in plain words
+ * (popup/options/plain-errors.ts), with the technical message that came with it folded below.
+ */
+export const problemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('not-json') }),
+  /** `issues`: the validator's lines, each with its JSON path (`records[0].severity: …`). */
+  z.object({ kind: z.literal('invalid'), format: z.enum(['termlight', 'tosdr']), issues: z.array(z.string()).max(20) }),
+  z.object({ kind: z.literal('unknown-file') }),
+  z.object({ kind: z.literal('too-large'), limitMb: z.number() }),
+  z.object({ kind: z.literal('storage'), full: z.boolean() }),
+  z.object({ kind: z.literal('http'), status: z.number().int() }),
+  z.object({ kind: z.literal('unreachable') }),
+  z.object({ kind: z.literal('timeout'), seconds: z.number() }),
+  z.object({ kind: z.literal('redirect') }),
+  z.object({ kind: z.literal('other') }),
+]);
+
+/**
+ * A pack the options page removed, whole, kept by the page while it offers Undo
+ * (background/pack-copies.ts); `pack` is validated in full when it comes back.
+ */
+export const removedPackSchema = z.strictObject({ storedAt: z.string(), pack: z.unknown() });
+
 /** Also what storage.local keeps between checks (background/feed.ts), read back through this. */
 export const feedStatusSchema = z.object({
-  lastCheck: z.object({ at: z.string(), outcome: z.enum(['updated', 'unchanged', 'failed']), message: z.string() }).optional(),
+  lastCheck: z
+    .object({
+      at: z.string(),
+      outcome: z.enum(['updated', 'unchanged', 'failed']),
+      message: z.string(),
+      /** Why a failed check failed (absent in statuses kept by older versions). */
+      problem: problemSchema.optional(),
+    })
+    .optional(),
   lastGood: z
     .object({
       at: z.string(),
@@ -340,10 +372,13 @@ export const importReportSchema = z.object({
   imported: z.array(
     z.object({ file: z.string(), packId: z.string(), platforms: count, documents: count, records: count, skipped: count }),
   ),
-  failed: z.array(z.object({ file: z.string(), error: z.string() })),
+  failed: z.array(z.object({ file: z.string(), error: z.string(), problem: problemSchema.optional() })),
 });
 
-/** Sent back over the import port while a large import runs. */
+/**
+ * Sent back over the import port while a large import runs: files checked, then files stored
+ * (`total`: the good files only). The page adds its own reading phase (options/progress.ts).
+ */
 export const importProgressSchema = z.object({ phase: z.enum(['checking', 'writing']), done: count, total: count });
 
 /** The options page → background, over the import port: the one message it accepts. */
@@ -356,7 +391,7 @@ export const importStartSchema = z.strictObject({
 export const importUpdateSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: importProgressSchema }),
   z.object({ type: z.literal('done'), report: importReportSchema }),
-  z.object({ type: z.literal('error'), error: z.string() }),
+  z.object({ type: z.literal('error'), error: z.string(), problem: problemSchema.optional() }),
 ]);
 
 // ---- Automatic highlights on the sites of imported and feed records (background/reach.ts) ----
@@ -403,6 +438,8 @@ export const requestSchemas = {
   'options/summary': z.strictObject({ type: z.literal('options/summary') }),
   'options/restore-bundled': z.strictObject({ type: z.literal('options/restore-bundled') }),
   'options/remove-packs': z.strictObject({ type: z.literal('options/remove-packs'), packIds: z.array(key).min(1).max(5000) }),
+  /** Undo of a removal: the packs it answered, stored again as they were (each validated in full). */
+  'options/restore-packs': z.strictObject({ type: z.literal('options/restore-packs'), removed: z.array(removedPackSchema).min(1).max(5000) }),
   'options/feed': z.strictObject({ type: z.literal('options/feed') }),
   'options/feed-set': z.strictObject({ type: z.literal('options/feed-set'), url: z.string().max(2000).nullable() }),
   'options/feed-check': z.strictObject({ type: z.literal('options/feed-check') }),
@@ -433,7 +470,9 @@ export const replySchemas = {
   'popup/highlight': highlightOutcomeSchema,
   'options/summary': cacheSummarySchema,
   'options/restore-bundled': cacheSummarySchema,
-  'options/remove-packs': cacheSummarySchema,
+  /** `removed`: the removed packs whole, so the options page can undo the removal. */
+  'options/remove-packs': cacheSummarySchema.extend({ removed: z.array(removedPackSchema) }),
+  'options/restore-packs': cacheSummarySchema,
   'options/feed': feedStateSchema,
   'options/feed-set': feedStateSchema,
   'options/feed-check': feedStateSchema,

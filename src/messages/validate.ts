@@ -24,6 +24,7 @@ export const senderFor: { [T in RequestType]: SenderKind } = {
   'options/summary': 'extension-page',
   'options/restore-bundled': 'extension-page',
   'options/remove-packs': 'extension-page',
+  'options/restore-packs': 'extension-page',
   'options/feed': 'extension-page',
   'options/feed-set': 'extension-page',
   'options/feed-check': 'extension-page',
