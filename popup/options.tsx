@@ -1,6 +1,7 @@
 /**
- * Options: import records, the records feed, and what is cached (remove a source, restore the
- * bundled records). Every outcome is said in a status line.
+ * Options: import records, the records feed, automatic highlights, and what is cached (remove a
+ * source with Undo, restore Termlight's own records). Each section says what happened right
+ * under its own controls (options/status.tsx).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -18,7 +19,6 @@ document.title = t('optionsTitle');
 function Options() {
   const [summary, setSummary] = useState<CacheSummary | null>(null);
   const [readError, setReadError] = useState('');
-  const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
   const refresh = () =>
@@ -30,34 +30,13 @@ function Options() {
       .catch((e: Error) => setReadError(t('recordsReadFailed', e.message)));
   useEffect(() => void refresh(), []);
 
-  const act = async (done: string, run: () => Promise<CacheSummary>) => {
-    setBusy(true);
-    try {
-      setSummary(await run());
-      setStatus(done);
-    } catch (e) {
-      setStatus(t('optionsActionFailed', (e as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <main>
       <h1 class="brand">{t('optionsTitle')}</h1>
       <ImportSection busy={busy} setBusy={setBusy} onImported={() => void refresh()} />
       <FeedSection busy={busy} setBusy={setBusy} onUpdated={() => void refresh()} />
       <ReachSection summary={summary} busy={busy} />
-      <SourcesSection
-        summary={summary}
-        readError={readError}
-        busy={busy}
-        onRemove={(row) => void act(t('optionsRemoved', row.name), () => request({ type: 'options/remove-packs', packIds: row.packIds }))}
-        onRestore={() => void act(t('optionsRestored'), () => request({ type: 'options/restore-bundled' }))}
-      />
-      <p role="status" class="status" id="sources-status">
-        {status}
-      </p>
+      <SourcesSection summary={summary} readError={readError} busy={busy} setBusy={setBusy} setSummary={setSummary} />
     </main>
   );
 }

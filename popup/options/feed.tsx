@@ -1,20 +1,44 @@
-/** The records feed: its address, "Check now", and what the last check did. */
+/**
+ * The records feed: its address, "Check now", and, right under the buttons, what the last check
+ * did: a failure as an error in plain words (plain-errors.ts), a good check as a success.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { plural, t, tParts } from '../../src/i18n/t';
 import type { FeedState } from '../../src/messages/protocol';
 import { request } from '../api';
+import { plainError } from './plain-errors';
+import { ErrorNotice, keepingFocus } from './status';
+import { dateTimeWords } from './time-words';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
-
-export function describeFeed(state: FeedState): string {
-  if (!state.url) return t('feedNotSet');
-  const { lastCheck, lastGood } = state.status;
-  const checked = !lastCheck
-    ? t('feedNotChecked')
-    : t(lastCheck.outcome === 'failed' ? 'feedLastCheckFailed' : 'feedLastChecked', when(lastCheck.at), lastCheck.message);
-  if (!lastGood) return checked;
-  const good = plural(lastGood.records, 'feedLastGoodOne', 'feedLastGoodMany', lastGood.packVersion, lastGood.records, when(lastGood.at));
-  return `${checked} ${good}`;
+/** What the last check did, and which records the feed gave last; said right under its buttons. */
+export function FeedStatus(props: { state: FeedState }) {
+  const { url, status } = props.state;
+  if (!url) return <p role="status">{t('feedNotSet')}</p>;
+  const { lastCheck, lastGood } = status;
+  const good = lastGood && (
+    <p class="meta">{plural(lastGood.records, 'feedLastGoodOne', 'feedLastGoodMany', lastGood.packVersion, lastGood.records, dateTimeWords(lastGood.at))}</p>
+  );
+  if (lastCheck?.outcome === 'failed') {
+    return (
+      <>
+        <p role="status" class="visually-hidden" />
+        <ErrorNotice
+          heading={t('feedLastCheckFailed', dateTimeWords(lastCheck.at))}
+          failures={[{ error: plainError(lastCheck.problem, 'feed', lastCheck.message) }]}
+          after={<p>{t('feedRecordsUnchanged')}</p>}
+        />
+        {good}
+      </>
+    );
+  }
+  return (
+    <>
+      <p role="status" class={lastCheck ? 'status notice-success' : 'status'}>
+        {lastCheck ? t('feedLastChecked', dateTimeWords(lastCheck.at), lastCheck.message) : t('feedNotChecked')}
+      </p>
+      {good}
+    </>
+  );
 }
 
 export function FeedSection(props: { busy: boolean; setBusy: (b: boolean) => void; onUpdated: () => void }) {
@@ -31,18 +55,22 @@ export function FeedSection(props: { busy: boolean; setBusy: (b: boolean) => voi
       .catch((e: Error) => setError(e.message));
   }, []);
 
-  const act = async (run: () => Promise<FeedState>) => {
-    props.setBusy(true);
-    setError('');
-    try {
-      setState(await run());
-      props.onUpdated();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      props.setBusy(false);
-    }
-  };
+  const act = (run: () => Promise<FeedState>) =>
+    keepingFocus(
+      async () => {
+        props.setBusy(true);
+        setError('');
+        try {
+          setState(await run());
+          props.onUpdated();
+        } catch (e) {
+          setError((e as Error).message);
+        } finally {
+          props.setBusy(false);
+        }
+      },
+      () => document.getElementById('feed-save'),
+    );
 
   return (
     <section aria-labelledby="feed-heading">
@@ -63,14 +91,13 @@ export function FeedSection(props: { busy: boolean; setBusy: (b: boolean) => voi
           {t('feedCheckNow')}
         </button>
       </form>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <p role="status" class="status" id="feed-status">
-        {state ? describeFeed(state) : ''}
-      </p>
+      <div id="feed-status" class="status-area" aria-busy={props.busy && state !== null ? 'true' : undefined}>
+        {error ? (
+          <ErrorNotice failures={[{ error: { what: `${error.replace(/[.!?]$/, '')}.`, todo: t('feedFixAddressTodo'), detail: '' } }]} />
+        ) : (
+          state && <FeedStatus state={state} />
+        )}
+      </div>
     </section>
   );
 }

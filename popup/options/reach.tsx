@@ -14,7 +14,7 @@ import { plural, t } from '../../src/i18n/t';
 import type { CacheSummary } from '../../src/messages/protocol';
 import { offeredSites, siteHost, sourceReach, type ReachView, type SourceReach } from '../../src/background/reach';
 import { request } from '../api';
-import { sourceRows } from './sources';
+import { sourceRows } from './source-rows';
 
 /** How a source stands, in words. */
 export function describeSourceReach(reach: SourceReach): string {

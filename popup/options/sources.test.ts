@@ -5,7 +5,7 @@ import { t } from '../../src/i18n/t';
 import { convertTosdrService } from '../../src/records/tosdr';
 import { listPacks } from '../../src/store/lookup';
 import { replacePack } from '../../src/store/write';
-import { sourceRows } from './sources';
+import { sourceRows } from './source-rows';
 
 /** A one-point ToS;DR service export whose point was submitted at `ms` (or undated). */
 const tosdrExport = (ms?: number) => ({

@@ -110,14 +110,14 @@ export function optionsTotals(options: TestPage): Promise<string> {
 }
 
 /**
- * Chooses `files` for "Import records" on the options page and returns the status line once it
- * reports the outcome ("Imported …", "… not imported …" or "Import failed: …").
+ * Chooses `files` for "Import records" on the options page and returns what it says under the
+ * file picker once it reports the outcome ("Imported …", "… not imported …" or "Import failed: …").
  */
 export async function importFiles(options: TestPage, files: string | string[], timeout = 60_000): Promise<string> {
   await options.uploadByLabel('Import records', files);
   return options.waitFor(
     () => {
-      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      const text = document.getElementById('import-status')?.textContent ?? '';
       return /^Imported|not imported|^Import failed/.test(text) ? text : '';
     },
     undefined,
