@@ -1,5 +1,6 @@
 /** The options page's sources: one row per source, all ToS;DR services forming one. */
 import { count } from '../../src/i18n/count';
+import { formatDate } from '../../src/i18n/date';
 import { t } from '../../src/i18n/t';
 import type { PackMeta } from '../../src/messages/protocol';
 import { tosdrDataDate } from '../../src/records/tosdr-version';
@@ -22,7 +23,7 @@ export interface SourceRow {
  */
 function tosdrVersion(packs: readonly PackMeta[]): string {
   const latest = packs.map((p) => tosdrDataDate(p.packVersion) ?? '').reduce((a, b) => (b > a ? b : a), '');
-  return latest ? t('sourcesTosdrVersion', latest) : t('sourcesTosdrUndated');
+  return latest ? t('sourcesTosdrVersion', formatDate(latest)) : t('sourcesTosdrUndated');
 }
 
 /** ToS;DR imports arrive one pack per service; people think of them as one source. */
