@@ -76,7 +76,7 @@ describe.each(BROWSERS)('%s: imported ToS;DR records on a page', (name) => {
       await waitForBadge(browser, page);
       const tabId = await browser.tabId(page);
       // Termlight's own clauses and ToS;DR's share the badge: the title says how many are ToS;DR's.
-      expect(await badgeTitle(options, tabId)).toMatch(/^Termlight: \d+ clauses found, worst \w+ — \d+ from ToS;DR \(CC BY-SA 3\.0\)$/);
+      expect(await badgeTitle(options, tabId)).toMatch(/^Termlight: \d+ clauses that may concern you, the worst \w+(; \d+ in your favour)? — \d+ from ToS;DR \(CC BY-SA 3\.0\)$/);
 
       const popup = await browser.openExtensionPage(`popup/popup.html?tab=${tabId}`);
       const seen = await popup.waitFor(

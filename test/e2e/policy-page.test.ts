@@ -13,6 +13,7 @@ import {
   DEMO_URL,
   SEVERITY_ORDER,
   SEVERITY_TEXT,
+  badgeTextFor,
   bundledPlatformCount,
   comparable,
   firstClausePoint,
@@ -64,7 +65,7 @@ describe.each(BROWSERS)('%s: demo Service Specific Terms page', (name) => {
           })),
         ),
       );
-      expect(badge).toEqual({ text: String(records.length), color: BADGE_COLOURS[worstOf(records)] });
+      expect(badge).toEqual({ text: badgeTextFor(records.map((r) => r.severity)), color: BADGE_COLOURS[worstOf(records)] });
     }));
 
   it('popup lists the clauses worst first with severity, title and comparison; "Show in page" flashes one', () =>

@@ -12,6 +12,7 @@ import {
   BROWSERS,
   DEMO_FIXTURE,
   DEMO_URL,
+  badgeTextFor,
   colouredShare,
   comparable,
   firstClausePoint,
@@ -36,7 +37,7 @@ const { BADGE_COLOURS } = await import('../../src/background/badge');
 const HOME_URL = 'https://www.anthropic.com/';
 const TERMS_PATH = new URL(DEMO_URL).pathname;
 const records = recordsOf('anthropic.service-specific-terms');
-const BADGE = { text: String(records.length), color: BADGE_COLOURS[worstOf(records)] };
+const BADGE = { text: badgeTextFor(records.map((r) => r.severity)), color: BADGE_COLOURS[worstOf(records)] };
 
 const demo = fixtureHtml(DEMO_FIXTURE);
 const bodyOf = (html: string) => html.slice(html.indexOf('>', html.indexOf('<body')) + 1, html.indexOf('</body>'));

@@ -26,6 +26,8 @@ import {
   BROWSERS,
   DEMO_FIXTURE,
   REPO_ROOT,
+  badgeTextFor,
+  highlightSeverities,
   chooseContextMenuItem,
   clickInPopup,
   clickToolbar,
@@ -197,7 +199,7 @@ describe.each(BROWSERS)('%s: the popup on any page, and highlights on request', 
         const badge = await waitForBadge(browser, page);
         const texts = await highlighted(browser, page);
         expect(texts, 'every quote on the page highlighted, nothing else').toEqual(present.map(comparable).sort());
-        expect(badge.text).toBe(String(texts.length));
+        expect(badge.text).toBe(badgeTextFor(highlightSeverities(await termlightRanges(browser, page))));
         expect(said).toContain(t('popupSiteHighlightedMany', texts.length, 'Signal'));
         if (name === 'firefox') await shot('highlighted');
       },
@@ -246,7 +248,7 @@ describe.each(BROWSERS)('%s: the popup on any page, and highlights on request', 
         const said = await waitForPopupText(options, 'Highlighted ', { timeout: 30_000 });
         const badge = await waitForBadge(browser, page);
         expect(await highlighted(browser, page)).toEqual(own);
-        expect(badge.text).toBe(String(own.length));
+        expect(badge.text).toBe(badgeTextFor(highlightSeverities(await termlightRanges(browser, page))));
         expect(said).toContain(t('popupSiteHighlightedMany', own.length, 'Anthropic'));
       },
       { extensionDebugging: true },

@@ -53,6 +53,19 @@ export function worstOf(records: readonly { severity: Severity }[]): Severity {
 }
 
 /**
+ * What the toolbar badge shows for the clauses found: how many are not in the reader's favour,
+ * or a ✓ when every one is (their colour is still worstOf's).
+ */
+export function badgeTextFor(severities: readonly Severity[]): string {
+  const concerns = severities.filter((s) => s !== 'positive').length;
+  return concerns ? String(concerns) : severities.length ? '✓' : '';
+}
+
+/** The severities of the clauses highlighted on a page, from termlightRanges' highlight names. */
+export const highlightSeverities = (ranges: readonly { highlight: string }[]): Severity[] =>
+  ranges.map((r) => r.highlight.replace(/^termlight-/, '') as Severity).filter((s) => SEVERITY_ORDER.includes(s));
+
+/**
  * How a highlight's text is compared with a quote: whitespace runs (NBSP included) collapsed,
  * soft hyphens dropped, curly quotes made straight, ends trimmed.
  */
