@@ -82,7 +82,7 @@ describe.each(BROWSERS)('%s: demo Service Specific Terms page', (name) => {
           const items = Array.from(document.querySelectorAll('.records > article.record')).map((a) => ({
             severity: (a.querySelector('.sev')?.textContent ?? '').replace(/^\W+/, '').trim(),
             title: a.querySelector('h3')?.textContent ?? '',
-            comparison: a.querySelector('details.comparison > summary')?.textContent ?? '',
+            comparison: Array.from(a.querySelectorAll('details.comparison > summary'), (s) => s.textContent).join(' · '),
           }));
           return { heading, items };
         },
@@ -107,8 +107,9 @@ describe.each(BROWSERS)('%s: demo Service Specific Terms page', (name) => {
         expect(item.comparison, record.id).toBe(expected);
       }
 
-      // "Show in page" on the last clause listed: the page flashes exactly that clause.
+      // "Show in page" on the last clause listed, its row opened: the page flashes exactly that clause.
       const target = worstFirst.at(-1)!;
+      await popup.click(`[id="record-${recordKey(target)}"] summary`);
       await popup.click(`[id="record-${recordKey(target)}"] button.show`);
       const flashed = await page.waitFor(
         () => {

@@ -1,0 +1,54 @@
+/**
+ * Why a unit was flagged as a kind: the words and phrases of the unit whose features weighed
+ * most for that kind in the model. Each feature's weight × value is credited to the words it
+ * came from (a word's own feature and its character n-grams to the word, a word pair's to the
+ * pair), and the largest positive totals are returned. Pure and browser-safe.
+ */
+import { emitFeatures, featurize, tokenize } from './features';
+import type { Kind } from './kinds';
+import type { Model } from './model';
+
+/** A word or phrase of the unit and how much it pushed the unit towards the kind. */
+export interface Reason {
+  text: string;
+  /** [start, end) in the unit's text. */
+  start: number;
+  end: number;
+  /** Its share of the margin (same units as the model's margin). */
+  weight: number;
+}
+
+/** The `limit` words or phrases of `text` that weighed most towards `kind`, heaviest first. */
+export function why(model: Model, text: string, kind: Kind, limit = 3): Reason[] {
+  const k = model.kinds.indexOf(kind);
+  if (k < 0) return [];
+  const kinds = model.kinds.length;
+  const config = model.file.features;
+  const tokens = tokenize(text);
+  const { index, value } = featurize(text, config);
+  const valueOf = new Map<number, number>();
+  index.forEach((bucket, i) => valueOf.set(bucket, value[i]!));
+  // How often each bucket occurs, to share its value among its occurrences.
+  const occurrences = new Map<number, number>();
+  emitFeatures(tokens, config, (bucket) => occurrences.set(bucket, (occurrences.get(bucket) ?? 0) + 1));
+  const credit = new Map<string, { first: number; last: number; weight: number }>();
+  const scale = model.file.scale[k]!;
+  emitFeatures(tokens, config, (bucket, first, last) => {
+    const contribution = (valueOf.get(bucket)! / occurrences.get(bucket)!) * model.weights[bucket * kinds + k]! * scale;
+    if (contribution === 0) return;
+    // The same words anywhere in the unit count as one reason.
+    const key = tokens.slice(first, last + 1).map((t) => t.word).join(' ');
+    const entry = credit.get(key) ?? { first, last, weight: 0 };
+    entry.weight += contribution;
+    credit.set(key, entry);
+  });
+  return [...credit.values()]
+    .filter((c) => c.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.first - b.first)
+    .slice(0, limit)
+    .map(({ first, last, weight }) => {
+      const start = tokens[first]!.start;
+      const end = tokens[last]!.end;
+      return { text: text.slice(start, end), start, end, weight };
+    });
+}
