@@ -15,7 +15,6 @@ import type {
   ReplyData,
   Request,
   RequestType,
-  SearchHit,
   TabView,
 } from '../messages/protocol';
 import { pageAddress, parseShowClauseReply } from '../messages/validate';
@@ -255,8 +254,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   },
 
   async 'popup/search'(request) {
-    const hits: SearchHit[] = await search(await database(), request.query);
-    return hits;
+    return search(await database(), request.query, { recordOffset: request.recordOffset, platformOffset: request.platformOffset });
   },
 
   async 'popup/show-clause'(request) {
