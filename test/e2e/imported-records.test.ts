@@ -32,7 +32,7 @@ const POINT_TITLE = 'This service allows you to retrieve an archive of your data
 const POINT_QUOTE = 'You can export a copy of your information or delete it from your Google Account at any time';
 const CREDIT = "ToS;DR point — Terms of Service; Didn't Read (tosdr.org) contributors, CC BY-SA 3.0";
 /** google.json's only dated point was submitted on 2017-11-27; the export itself has no date. */
-const DATA_AGE = 'ToS;DR data, latest date in it 2017-11-27: it may be out of date';
+const DATA_AGE = 'ToS;DR data, latest date in it Nov 27, 2017: it may be out of date';
 const SHOTS = path.join(REPO_ROOT, '.tmp/screenshots');
 
 /** The toolbar button's tooltip for a tab, read through the action API from an extension page. */
