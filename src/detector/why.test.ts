@@ -26,3 +26,11 @@ describe('why', () => {
     expect(reasons.map((r) => r.text)).toEqual(['arbitration']);
   });
 });
+
+describe('why, for readers', () => {
+  it('never gives a function word alone as a reason, but keeps a phrase that holds one', () => {
+    const model = handMadeModel({ 'limitation-of-liability': { or: 120, any: 110, 'not responsible': 50, liable: 40 } });
+    const reasons = why(model, 'We are not responsible or liable for any loss.', 'limitation-of-liability', 5);
+    expect(reasons.map((r) => r.text)).toEqual(['not responsible', 'liable']);
+  });
+});

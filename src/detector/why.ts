@@ -2,11 +2,21 @@
  * Why a unit was flagged as a kind: the words and phrases of the unit whose features weighed
  * most for that kind in the model. Each feature's weight × value is credited to the words it
  * came from (a word's own feature and its character n-grams to the word, a word pair's to the
- * pair), and the largest positive totals are returned. Pure and browser-safe.
+ * pair), and the largest positive totals are returned. Words that say nothing to a reader on
+ * their own ("the", "or", "any") are not given as reasons, though pairs holding them are
+ * ("not responsible"). Pure and browser-safe.
  */
 import { emitFeatures, featurize, tokenize } from './features';
 import type { Kind } from './kinds';
 import type { Model } from './model';
+
+/** Function words: never a reason on their own. */
+const FUNCTION_WORDS = new Set(
+  ('a an the and or nor but of to in on at by for from with without into onto as than then is are was were be been being ' +
+    'it its this that these those there here which who whom whose what when where any all each every some such other ' +
+    'we us our ours you your yours they them their i me my he she his her if so do does did has have had can also only ' +
+    'per via upon under over about after before between through during including include includes').split(' '),
+);
 
 /** A word or phrase of the unit and how much it pushed the unit towards the kind. */
 export interface Reason {
@@ -42,8 +52,9 @@ export function why(model: Model, text: string, kind: Kind, limit = 3): Reason[]
     entry.weight += contribution;
     credit.set(key, entry);
   });
-  return [...credit.values()]
-    .filter((c) => c.weight > 0)
+  return [...credit.entries()]
+    .filter(([key, c]) => c.weight > 0 && key.split(' ').some((word) => !FUNCTION_WORDS.has(word)))
+    .map(([, c]) => c)
     .sort((a, b) => b.weight - a.weight || a.first - b.first)
     .slice(0, limit)
     .map(({ first, last, weight }) => {
