@@ -5,6 +5,7 @@
  */
 import { check } from './check';
 import { convertTosdr } from './convert';
+import { detect } from './detect';
 import { fingerprintBundled } from './fingerprint';
 import { hash } from './hash';
 import { CliError, type Io } from './io';
@@ -36,13 +37,21 @@ Commands:
   fingerprint-bundled --corpus <dir> [--date YYYY-MM-DD]
       Record in src/records/bundled/*.json each document's verified fingerprint, content
       selector and version history from the corpus (after checking the records against it).
+  detect <saved-page.html|.md|.txt> [--json] [--draft]
+      Find potentially unfair clauses with the extension's detector (its text extraction and
+      model): the sentences at or above the confidence shown to readers, their kinds and the
+      words that weighed most. --json: one JSON array of {text, start, end, kinds, confidence,
+      why}. --draft: a pack skeleton with a record per detection, for a maintainer to complete.
   help
       This text.
 
 Saved copies: .html/.htm (parsed, no scripts run), .md (rendered with marked), .txt (read as
 Markdown, "•" lines as list items). Exit codes: 0 ok, 1 a check or file failed, 2 bad usage.`;
 
-type OptionName = 'out' | 'date' | 'selector' | 'corpus';
+type OptionName = 'out' | 'date' | 'selector' | 'corpus' | 'json' | 'draft';
+
+/** Options that take no value. */
+const FLAGS: ReadonlySet<OptionName> = new Set(['json', 'draft']);
 
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   validate: [],
@@ -50,6 +59,7 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   hash: ['selector'],
   check: ['corpus', 'selector'],
   'fingerprint-bundled': ['corpus', 'date'],
+  detect: ['json', 'draft'],
 };
 
 interface Parsed {
@@ -75,6 +85,11 @@ function parseArgs(command: string, args: string[]): Parsed {
     const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)) as OptionName;
     if (!allowed.includes(name)) {
       throw new CliError(`"${command}" has no option --${name}.`, 2);
+    }
+    if (FLAGS.has(name)) {
+      if (eq !== -1) throw new CliError(`--${name} takes no value.`, 2);
+      parsed.options[name] = 'yes';
+      continue;
     }
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
@@ -112,6 +127,13 @@ async function dispatch(command: string, { positional, options }: Parsed, io: Io
     case 'fingerprint-bundled':
       if (!options.corpus) throw new CliError('fingerprint-bundled needs --corpus <dir>.', 2);
       return fingerprintBundled(io, options.corpus, options.date ?? new Date().toISOString().slice(0, 10));
+    case 'detect':
+      if (positional.length !== 1) throw new CliError('detect needs one saved page (.html, .md or .txt).', 2);
+      return detect(io, positional[0]!, {
+        json: options.json !== undefined,
+        draft: options.draft !== undefined,
+        date: new Date().toISOString().slice(0, 10),
+      });
     default:
       throw new CliError(`Unknown command "${command}".`, 2);
   }
