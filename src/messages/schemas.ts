@@ -187,21 +187,42 @@ export const tabViewSchema = z.object({
   timing: anchorTimingSchema.optional(),
 });
 
-export const searchHitSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('platform'), platformId: z.string(), name: z.string(), domains: z.array(z.string()), documents: count }),
-  z.object({
-    kind: z.literal('record'),
-    recordKey: z.string(),
-    platformName: z.string(),
-    documentTitle: z.string(),
-    documentUrl: z.string(),
-    title: z.string(),
-    severity,
-    excerpt: z.string(),
-    /** Whose analysis it is, when it is not ours (imported records keep their credit). */
-    credit: z.string().optional(),
-  }),
-]);
+/** A platform found by search; its summary is asked for when the reader opens it ('popup/platform'). */
+export const searchPlatformHitSchema = z.object({
+  kind: z.literal('platform'),
+  platformId: z.string(),
+  name: z.string(),
+  domains: z.array(z.string()),
+  documents: count,
+  /** How many clauses its sources record. */
+  records: count,
+  /** A grade some source gives the service (ToS;DR's class), with who gave it. */
+  rating: z.object({ grade: z.string(), source: z.string() }).optional(),
+});
+
+/** A clause found by search: its title and what it means first, the quote as a short excerpt. */
+export const searchRecordHitSchema = z.object({
+  kind: z.literal('record'),
+  recordKey: z.string(),
+  platformName: z.string(),
+  documentTitle: z.string(),
+  documentUrl: z.string(),
+  title: z.string(),
+  severity,
+  /** What it means for the reader in one line, when it says more than the title. */
+  impact: z.string().optional(),
+  excerpt: z.string(),
+  /** Whose analysis it is, when it is not ours (imported records keep their credit). */
+  credit: z.string().optional(),
+});
+
+export const searchHitSchema = z.discriminatedUnion('kind', [searchPlatformHitSchema, searchRecordHitSchema]);
+
+/** One page of search results of each kind, best first, with how many match in all. */
+export const searchReplySchema = z.object({
+  platforms: z.object({ total: count, hits: z.array(searchPlatformHitSchema) }),
+  records: z.object({ total: count, hits: z.array(searchRecordHitSchema) }),
+});
 
 /**
  * The full record page (popup/record.html): one record with its document and, when it was opened
@@ -246,12 +267,11 @@ export const siteRecordSchema = z.object({
   credit: z.string().optional(),
 });
 
-export const sitePlatformSchema = z.object({
+/** A platform's summary (the site view's, and a platform opened from search). */
+export const platformSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   domains: z.array(z.string()),
-  /** `domain`: the platform lists this host or a parent domain; `document`: one of its documents is served here. */
-  matchedBy: z.object({ kind: z.enum(['domain', 'document']), host: z.string() }),
   /** A grade some source gives the service as a whole (ToS;DR's class), with who gave it. */
   rating: z.object({ grade: z.string(), source: z.string() }).optional(),
   counts: severityCountsSchema,
@@ -270,6 +290,12 @@ export const sitePlatformSchema = z.object({
       records: count,
     }),
   ),
+});
+
+/** A platform in the site view: its summary, and how the site was tied to it. */
+export const sitePlatformSchema = platformSummarySchema.extend({
+  /** `domain`: the platform lists this host or a parent domain; `document`: one of its documents is served here. */
+  matchedBy: z.object({ kind: z.enum(['domain', 'document']), host: z.string() }),
 });
 
 /** The most records one platform lists in the site view (the counts cover them all). */
@@ -427,7 +453,15 @@ export const requestSchemas = {
   /** The page's run threw: the popup says so instead of waiting for clauses that will not come. */
   'page/failed': z.strictObject({ type: z.literal('page/failed'), url: pageUrl, error: z.string().min(1).max(FAILURE_TEXT_MAX) }),
   'popup/tab': z.strictObject({ type: z.literal('popup/tab'), tabId: count }),
-  'popup/search': z.strictObject({ type: z.literal('popup/search'), query: z.string().max(500) }),
+  /** `recordOffset`, `platformOffset`: where the page of each kind starts ("Show more"). */
+  'popup/search': z.strictObject({
+    type: z.literal('popup/search'),
+    query: z.string().max(500),
+    recordOffset: count.max(100_000).optional(),
+    platformOffset: count.max(100_000).optional(),
+  }),
+  /** A platform's summary, opened from a search result. */
+  'popup/platform': z.strictObject({ type: z.literal('popup/platform'), platformId: key }),
   'popup/show-clause': z.strictObject({ type: z.literal('popup/show-clause'), tabId: count, recordKey: key }),
   /** The full record page: a record, and the tab it was opened from when there is one. */
   'popup/record': z.strictObject({ type: z.literal('popup/record'), recordKey: key, tabId: count.optional() }),
@@ -463,7 +497,9 @@ export const replySchemas = {
   /** `recorded`: false when the address the page reports is not on the origin it came from. */
   'page/failed': z.object({ recorded: z.boolean() }),
   'popup/tab': tabViewSchema,
-  'popup/search': z.array(searchHitSchema),
+  'popup/search': searchReplySchema,
+  /** null when no source describes it any more. */
+  'popup/platform': platformSummarySchema.nullable(),
   'popup/show-clause': showClauseReplySchema,
   'popup/record': recordPageSchema,
   'popup/site': siteViewSchema,

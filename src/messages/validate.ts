@@ -17,6 +17,7 @@ export const senderFor: { [T in RequestType]: SenderKind } = {
   'page/failed': 'content',
   'popup/tab': 'extension-page',
   'popup/search': 'extension-page',
+  'popup/platform': 'extension-page',
   'popup/show-clause': 'extension-page',
   'popup/record': 'extension-page',
   'popup/site': 'extension-page',
