@@ -141,8 +141,8 @@ describe('the site view', () => {
     await wait(50);
     expect(text('.site-sources li')).toEqual([
       'Termlight records · version 0.1.0 of 2026-11-20 · 4 records',
-      `ToS;DR: Signal · ToS;DR data, latest date in it 2018-01-04: it may be out of date · 19 recordsAnalysis: ${CREDIT}`,
-      'My notes · Dated 2026-05-01 by its publisher · 1 record',
+      `ToS;DR: Signal · ToS;DR data, latest date in it Jan 4, 2018: it may be out of date · 19 recordsAnalysis: ${CREDIT}`,
+      'My notes · Dated May 1, 2026 by its publisher · 1 record',
     ]);
   });
 

@@ -128,7 +128,7 @@ export function dateStory(doc: DocumentFacts, page?: { state: MatchState; counts
   if (doc.lastVerified) story.checked = tParts('dateCheckedBy', checker(doc), date(doc.lastVerified));
   const source = doc.dataSource;
   if (source && (!doc.lastVerified || source.dataDate !== doc.lastVerified)) {
-    story.sourceAge = dataAgeSentence(source.dataDate ? { ...source, dataDate: formatDate(source.dataDate) } : source);
+    story.sourceAge = dataAgeSentence(source);
   }
   const match = page && matchSentence(doc, page.state, page.counts);
   if (match) story.match = match;

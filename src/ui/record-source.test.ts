@@ -21,12 +21,12 @@ describe('where a record comes from, in words', () => {
   });
 
   it('the age of ToS;DR data: the latest date in it, or that it has none, and that it may be out of date', () => {
-    expect(dataAgeSentence({ ...tosdr, dataDate: '2018-01-04' })).toBe('ToS;DR data, latest date in it 2018-01-04: it may be out of date');
+    expect(dataAgeSentence({ ...tosdr, dataDate: '2018-01-04' })).toBe('ToS;DR data, latest date in it Jan 4, 2018: it may be out of date');
     expect(dataAgeSentence(tosdr)).toBe('ToS;DR data of unknown date: it may be out of date');
   });
 
   it('the age of other imported data: the date its publisher gives', () => {
-    expect(dataAgeSentence({ kind: 'feed', name: 'Acme', dataDate: '2026-01-05' })).toBe('Dated 2026-01-05 by its publisher');
+    expect(dataAgeSentence({ kind: 'feed', name: 'Acme', dataDate: '2026-01-05' })).toBe('Dated Jan 5, 2026 by its publisher');
     expect(dataAgeSentence({ kind: 'import', name: 'Acme' })).toBe('Data of unknown date');
   });
 

@@ -4,6 +4,7 @@
  * how old its data may be. Termlight's own records carry no source and get no line. Imports
  * types only, so the content script can use it without zod.
  */
+import { formatDate } from '../i18n/date';
 import { t } from '../i18n/t';
 import type { PageRecord } from '../messages/protocol';
 
@@ -37,10 +38,11 @@ export function sourceLine(source: RecordSource): string {
  * of date. Other imports are dated by their publisher.
  */
 export function dataAgeSentence(source: RecordSource): string {
+  // Dates as the rest of Termlight writes them for people ("Nov 27, 2017"), the same on every page.
   if (source.kind === 'tosdr') {
-    return source.dataDate ? t('dataAgeTosdr', source.dataDate) : t('dataAgeTosdrUnknown');
+    return source.dataDate ? t('dataAgeTosdr', formatDate(source.dataDate)) : t('dataAgeTosdrUnknown');
   }
-  return source.dataDate ? t('dataAgePublished', source.dataDate) : t('dataAgeUnknown');
+  return source.dataDate ? t('dataAgePublished', formatDate(source.dataDate)) : t('dataAgeUnknown');
 }
 
 /** The source as the badge title counts it: "ToS;DR (CC BY-SA 3.0)", "imported “Acme” (CC0)". */
