@@ -105,3 +105,41 @@ describe('popup/tab and a failed install', () => {
     expect(await popupTab()).not.toHaveProperty('setupProblem');
   });
 });
+
+describe('popup/tab on a policy page', () => {
+  const timing = { extractMs: 1, anchorMs: 1, paintMs: 1, longestSliceMs: 1, textLength: 100 };
+  async function lookUp(): Promise<string[]> {
+    const reply = await dispatch({ type: 'page/lookup', url: PAGE }, fromPage);
+    if (!reply.ok) throw new Error(reply.error);
+    return (reply.data as { records: { key: string }[] }).records.map((r) => r.key);
+  }
+  const anchored = (keys: string[]) =>
+    dispatch({ type: 'page/anchored', url: PAGE, found: keys.map((key) => ({ key, method: 'exact', score: 1 })), notFound: [], timing }, fromPage);
+
+  it('asked while the page is still reading, answers with its clauses as soon as the page reports, not "pending"', async () => {
+    const keys = await lookUp();
+    const asked = popupTab();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the page reads for a while
+    await anchored(keys);
+    const view = await asked;
+    expect(view.status).toBe('ready');
+    expect(view.found.map((r) => r.key).sort()).toEqual([...keys].sort());
+  });
+
+  it('sends the popup the five worst other platforms per comparison, with the count of all, and the record page all of them', async () => {
+    const keys = await lookUp();
+    await anchored(keys);
+    const view = await popupTab();
+    const comparisons = view.found.flatMap((r) => r.comparison.map((c) => ({ record: r.key, ...c })));
+    // The demo page's clauses compare with most of the 24 bundled platforms.
+    expect(comparisons.some((c) => c.platformsWith > 6)).toBe(true);
+    for (const c of comparisons) {
+      const page = await dispatch({ type: 'popup/record', recordKey: c.record, tabId: TAB }, fromPopup);
+      if (!page.ok) throw new Error(page.error);
+      const all = (page.data as { record: { comparison: typeof comparisons } }).record.comparison.find((x) => x.category === c.category)!;
+      expect(all.others).toHaveLength(c.platformsWith - 1);
+      expect(c.others).toEqual(all.others.slice(0, 5));
+      expect(c.platformsWith).toBe(all.platformsWith);
+    }
+  });
+});

@@ -17,10 +17,11 @@ import type {
   RequestType,
   TabView,
 } from '../messages/protocol';
+import { POPUP_COMPARISON_OTHERS } from '../messages/limits';
 import { pageAddress, parseShowClauseReply } from '../messages/validate';
 import type { Database, StoredRecord } from '../store/db';
 import { compareRecord, platformNames } from '../store/compare';
-import { bySeverity, getRecords, listPacks } from '../store/lookup';
+import { bySeverity, getDocuments, getRecords, listPacks } from '../store/lookup';
 import { search } from '../store/search';
 import { removePacks } from '../store/write';
 import { showBadge } from './badge';
@@ -35,7 +36,7 @@ import { siteHandlers } from './site-handlers';
 import { reachHandlers } from './reach-handlers';
 import { recordsChanged } from './records-changed';
 import { copyPacks, restorePacks } from './pack-copies';
-import { clearTabState, getTabState, samePage, setTabState, updateTabState } from './tab-state';
+import { clearTabState, getTabState, samePage, setTabState, updateTabState, whenSettled } from './tab-state';
 
 type Handler<T extends RequestType> = (
   request: Request<T>,
@@ -43,6 +44,9 @@ type Handler<T extends RequestType> = (
 ) => Promise<ReplyData<T>>;
 
 const senderTab = (sender: Runtime.MessageSender): number => sender.tab!.id!;
+
+/** How long 'popup/tab' waits for a page still reading before it answers 'pending'. */
+const FIRST_ANSWER_WAIT_MS = 1000;
 
 export async function summary(db: Database): Promise<CacheSummary> {
   const packs: CacheSummary['packs'] = await listPacks(db);
@@ -54,43 +58,58 @@ export async function summary(db: Database): Promise<CacheSummary> {
   return { packs, totals: { platforms, documents, records } };
 }
 
-async function recordView(
+/**
+ * Records as the popup and the record page show them, with their documents and sources read once
+ * for all of them; `limit`: at most this many other platforms per comparison (the popup shows
+ * that many; the record page, all of them).
+ */
+async function recordViews(
   db: Database,
-  record: StoredRecord,
-  names: Map<string, string>,
-  found?: FoundClause,
-): Promise<RecordView> {
-  const doc = await db.get('documents', record.documentKey);
-  const comparison = await compareRecord(db, record, names);
-  const sourceOf = await sourcesFor(db, [record]);
-  return {
-    key: record.key,
-    documentKey: record.documentKey,
-    title: record.title,
-    severity: record.severity,
-    impact: record.impact,
-    whyItMatters: record.whyItMatters,
-    notes: record.notes ?? [],
-    quote: record.quote.exact,
-    platformName: names.get(record.platformId) ?? record.platformId,
-    documentTitle: doc?.title ?? '',
-    sourceUrl: record.provenance.sourceUrl,
-    ...(record.provenance.attribution ? { attribution: record.provenance.attribution } : {}),
-    ...(record.provenance.licence ? { licence: record.provenance.licence } : {}),
-    ...sourceOf(record),
-    ...(found ? { method: found.method } : {}),
-    ...(found?.foundText ? { foundText: found.foundText } : {}),
-    // The popup names categories in the reader's language and links no other record: the
-    // store's English label and the others' keys stay here.
-    comparison: comparison.map(
-      (c): CategoryComparison => ({
-        category: c.category,
-        platformsWith: c.platformsWith,
-        totalPlatforms: c.totalPlatforms,
-        others: c.others.map((o) => ({ platformName: o.platformName, title: o.title, severity: o.severity, excerpt: o.excerpt })),
-      }),
-    ),
-  };
+  records: readonly StoredRecord[],
+  names: ReadonlyMap<string, string>,
+  { found, limit }: { found?: ReadonlyMap<string, FoundClause>; limit?: number } = {},
+): Promise<RecordView[]> {
+  const [docs, sourceOf] = await Promise.all([getDocuments(db, records.map((r) => r.documentKey)), sourcesFor(db, records)]);
+  return Promise.all(
+    records.map(async (record): Promise<RecordView> => {
+      const comparison = await compareRecord(db, record, limit === undefined ? {} : { limit });
+      const clause = found?.get(record.key);
+      return {
+        key: record.key,
+        documentKey: record.documentKey,
+        title: record.title,
+        severity: record.severity,
+        impact: record.impact,
+        whyItMatters: record.whyItMatters,
+        notes: record.notes ?? [],
+        quote: record.quote.exact,
+        platformName: names.get(record.platformId) ?? record.platformId,
+        documentTitle: docs.get(record.documentKey)?.title ?? '',
+        sourceUrl: record.provenance.sourceUrl,
+        ...(record.provenance.attribution ? { attribution: record.provenance.attribution } : {}),
+        ...(record.provenance.licence ? { licence: record.provenance.licence } : {}),
+        ...sourceOf(record),
+        ...(clause ? { method: clause.method } : {}),
+        ...(clause?.foundText ? { foundText: clause.foundText } : {}),
+        // The popup names categories in the reader's language and links no other record: the
+        // store's English label and the others' keys stay here.
+        comparison: comparison.map(
+          (c): CategoryComparison => ({
+            category: c.category,
+            platformsWith: c.platformsWith,
+            totalPlatforms: c.totalPlatforms,
+            others: c.others.map((o) => ({ platformName: o.platformName, title: o.title, severity: o.severity, excerpt: o.excerpt })),
+          }),
+        ),
+      };
+    }),
+  );
+}
+
+/** One record with every other platform in its comparisons (the record page). */
+async function recordView(db: Database, record: StoredRecord, names: ReadonlyMap<string, string>, found?: FoundClause): Promise<RecordView> {
+  const [view] = await recordViews(db, [record], names, found ? { found: new Map([[record.key, found]]) } : {});
+  return view!;
 }
 
 /**
@@ -227,7 +246,17 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   async 'popup/tab'(request) {
     // The store first: with no storage the page's lookup failed too, and the reader is told why
     // rather than "not a page in your records".
-    const [db, state, problem] = await Promise.all([database(), getTabState(request.tabId), setupProblem.get()]);
+    const [db, first, problem] = await Promise.all([database(), getTabState(request.tabId), setupProblem.get()]);
+    let state = first;
+    if (state?.status === 'pending') {
+      // The page is still reading: answer when it is done (or at the latest after a moment),
+      // rather than 'pending' and the popup asking again 250 ms later.
+      const settled = whenSettled(request.tabId, FIRST_ANSWER_WAIT_MS);
+      if ((state = await getTabState(request.tabId))?.status === 'pending') {
+        await settled;
+        state = await getTabState(request.tabId);
+      }
+    }
     const setup = problem && (await stillMissingBundled(db)) ? { setupProblem: problem.message } : {};
     if (!state) return { status: 'none', documents: [], found: [], notFound: [], ...setup } satisfies TabView;
     const names = await platformNames(db);
@@ -241,13 +270,19 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
       return { status: 'failed', error: state.error ?? '', documents, found: [], notFound: [], ...setup };
     }
     const foundBy = new Map(state.found.map((f) => [f.key, f]));
-    const found = bySeverity(await getRecords(db, [...foundBy.keys()]));
-    const notFound = bySeverity(await getRecords(db, state.status === 'ready' ? state.notFound : []));
+    const notFoundKeys = state.status === 'ready' ? state.notFound : [];
+    const rows = await getRecords(db, [...foundBy.keys(), ...notFoundKeys]);
+    const found = bySeverity(rows.filter((r) => foundBy.has(r.key)));
+    const notFound = bySeverity(rows.filter((r) => !foundBy.has(r.key)));
+    const [foundViews, notFoundViews] = await Promise.all([
+      recordViews(db, found, names, { found: foundBy, limit: POPUP_COMPARISON_OTHERS }),
+      recordViews(db, notFound, names, { limit: POPUP_COMPARISON_OTHERS }),
+    ]);
     return {
       status: state.status,
       documents,
-      found: await Promise.all(found.map((r) => recordView(db, r, names, foundBy.get(r.key)))),
-      notFound: await Promise.all(notFound.map((r) => recordView(db, r, names))),
+      found: foundViews,
+      notFound: notFoundViews,
       ...(state.timing ? { timing: state.timing } : {}),
       ...setup,
     };

@@ -16,7 +16,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { getTabState, setTabState, updateTabState } = await import('./tab-state');
+const { getTabState, setTabState, updateTabState, whenSettled } = await import('./tab-state');
 
 const pending = { url: 'https://example.com/terms', documentKeys: ['d'], recordKeys: ['a', 'b'], status: 'pending' as const, found: [], notFound: [] };
 
@@ -58,5 +58,29 @@ describe('getTabState', () => {
     // The next report about the page then writes a whole state again.
     await updateTabState(3, (s) => s ?? pending);
     expect(await getTabState(3)).toEqual(pending);
+  });
+});
+
+describe('whenSettled', () => {
+  it('resolves when the page reports (ready or failed) or the tab leaves, not on another pending write', async () => {
+    await setTabState(5, pending);
+    let settled = false;
+    const waiting = whenSettled(5, 10_000).then(() => (settled = true));
+    await setTabState(5, { ...pending, recordKeys: ['a'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    await updateTabState(5, (s) => s && { ...s, status: 'ready' });
+    await waiting;
+    expect(settled).toBe(true);
+
+    const leaving = whenSettled(5, 10_000);
+    await updateTabState(5, () => null);
+    await leaving;
+  });
+
+  it('gives up after the time given, the page still reading', async () => {
+    await setTabState(6, pending);
+    await whenSettled(6, 30);
+    expect((await getTabState(6))?.status).toBe('pending');
   });
 });

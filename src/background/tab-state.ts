@@ -47,6 +47,7 @@ export function updateTabState(
     if (next === undefined) return undefined;
     if (next === null) await item.remove();
     else await item.set(next);
+    if (next?.status !== 'pending') settle(tabId);
     return next;
   };
   const result = (queues.get(tabId) ?? Promise.resolve()).then(run, run);
@@ -56,6 +57,36 @@ export function updateTabState(
     if (queues.get(tabId) === tail) queues.delete(tabId);
   });
   return result;
+}
+
+/** Who waits for each tab's page to be done (whenSettled). */
+const waiting = new Map<number, Set<() => void>>();
+
+function settle(tabId: number): void {
+  const waiters = waiting.get(tabId);
+  waiting.delete(tabId);
+  for (const resolve of waiters ?? []) resolve();
+}
+
+/**
+ * Resolves once the tab's state is written as something other than 'pending' (its page reported
+ * its clauses or its failure, or the tab left), or after `ms` at most: the popup's first question
+ * is answered when the page is done rather than with 'pending' and a poll 250 ms later. Only
+ * writes made by this background count, so a caller reads the state again after calling this.
+ */
+export function whenSettled(tabId: number, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    let waiters = waiting.get(tabId);
+    if (!waiters) waiting.set(tabId, (waiters = new Set()));
+    const done = () => {
+      clearTimeout(timer);
+      waiters.delete(done);
+      if (waiters.size === 0 && waiting.get(tabId) === waiters) waiting.delete(tabId);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    waiters.add(done);
+  });
 }
 
 export async function setTabState(tabId: number, state: TabState): Promise<void> {

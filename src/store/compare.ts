@@ -38,44 +38,54 @@ export function platformNames(db: Database): Promise<Map<string, string>> {
   });
 }
 
-/** Per platform, its worst record in a category. */
-function worstByPlatform(db: Database, category: Category): Promise<Map<string, StoredRecord>> {
-  return cached(db, `category:${category}`, async () => {
-    const worst = new Map<string, StoredRecord>();
-    for (const row of bySeverity(await db.getAllFromIndex('records', 'categories', category))) {
-      if (!worst.has(row.platformId)) worst.set(row.platformId, row);
+/**
+ * Per category, each platform's worst record in it as an entry, worst first (ties in key order):
+ * every category built in one read of the records, once per store generation, so a popup
+ * comparing dozens of records over thousands compares each against a ready list.
+ */
+function comparisonTables(db: Database): Promise<Map<Category, ComparisonEntry[]>> {
+  return cached(db, 'comparisonTables', async () => {
+    const [platforms, rows] = await Promise.all([platformNames(db), db.getAll('records')]);
+    const worst = new Map<Category, Map<string, StoredRecord>>();
+    for (const row of bySeverity(rows)) {
+      for (const category of new Set(row.categories)) {
+        let byPlatform = worst.get(category);
+        if (!byPlatform) worst.set(category, (byPlatform = new Map<string, StoredRecord>()));
+        if (!byPlatform.has(row.platformId)) byPlatform.set(row.platformId, row);
+      }
     }
-    return worst;
+    const tables = new Map<Category, ComparisonEntry[]>();
+    for (const [category, byPlatform] of worst) {
+      tables.set(
+        category,
+        [...byPlatform.values()].map((row) => ({
+          platformId: row.platformId,
+          platformName: platforms.get(row.platformId) ?? row.platformId,
+          recordKey: row.key,
+          title: row.title,
+          severity: row.severity,
+          excerpt: excerpt(row.quote.exact),
+        })),
+      );
+    }
+    return tables;
   });
 }
 
-/** "Found in N of M platforms", per category of the record, with the others' excerpts. */
-export async function compareRecord(
-  db: Database,
-  record: StoredRecord,
-  names?: Map<string, string>,
-): Promise<CategoryComparison[]> {
-  const platforms = names ?? (await platformNames(db));
-  const result: CategoryComparison[] = [];
-  for (const category of record.categories) {
-    const worst = await worstByPlatform(db, category);
-    const others = bySeverity([...worst.values()].filter((row) => row.platformId !== record.platformId)).map(
-      (row) => ({
-        platformId: row.platformId,
-        platformName: platforms.get(row.platformId) ?? row.platformId,
-        recordKey: row.key,
-        title: row.title,
-        severity: row.severity,
-        excerpt: excerpt(row.quote.exact),
-      }),
-    );
-    result.push({
+/**
+ * "Found in N of M platforms", per category of the record, with the others' excerpts: all of
+ * them, or the `limit` worst (the counts are the same either way).
+ */
+export async function compareRecord(db: Database, record: StoredRecord, options: { limit?: number } = {}): Promise<CategoryComparison[]> {
+  const [platforms, tables] = await Promise.all([platformNames(db), comparisonTables(db)]);
+  return record.categories.map((category) => {
+    const others = (tables.get(category) ?? []).filter((entry) => entry.platformId !== record.platformId);
+    return {
       category,
       label: CATEGORIES[category],
       platformsWith: others.length + 1,
       totalPlatforms: platforms.size,
-      others,
-    });
-  }
-  return result;
+      others: options.limit === undefined ? others : others.slice(0, options.limit),
+    };
+  });
 }

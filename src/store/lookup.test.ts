@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, twoPlatforms } from '../../test/helpers/store';
 import type { Database } from './db';
-import { bySeverity, excerpt, getRecords, recordsForUrl } from './lookup';
+import { bySeverity, excerpt, getDocuments, getRecords, recordsForUrl } from './lookup';
 import { replacePack } from './write';
 
 let db: Database;
@@ -23,6 +23,14 @@ describe('lookup', () => {
   it('gets records by key in the order asked, leaving out keys no longer stored', async () => {
     await replacePack(db, twoPlatforms());
     expect((await getRecords(db, ['main|g1', 'main|gone', 'main|a1'])).map((r) => r.id)).toEqual(['g1', 'a1']);
+    expect(await getRecords(db, [])).toEqual([]);
+  });
+
+  it('gets documents by key, each once, leaving out keys no longer stored', async () => {
+    await replacePack(db, twoPlatforms());
+    const docs = await getDocuments(db, ['main|acme.terms', 'main|gone', 'main|acme.terms', 'main|globex.terms']);
+    expect([...docs.keys()]).toEqual(['main|acme.terms', 'main|globex.terms']);
+    expect(docs.get('main|globex.terms')).toEqual(await db.get('documents', 'main|globex.terms'));
   });
 
   it('orders worst first, keeping the order of equals', () => {

@@ -59,10 +59,24 @@ export async function recordsForDocument(db: Database, documentKey: string): Pro
   return db.getAllFromIndex('records', 'documentKey', documentKey);
 }
 
-/** The records stored under these keys, in that order; keys no longer stored are left out. */
+/**
+ * The records stored under these keys, in that order; keys no longer stored are left out. One
+ * transaction for all of them (a page's fifty records were fifty transactions).
+ */
 export async function getRecords(db: Database, keys: readonly string[]): Promise<StoredRecord[]> {
-  const rows = await Promise.all(keys.map((key) => db.get('records', key)));
+  if (keys.length === 0) return [];
+  const store = db.transaction('records').store;
+  const rows = await Promise.all(keys.map((key) => store.get(key)));
   return rows.filter((row): row is StoredRecord => row !== undefined);
+}
+
+/** The documents stored under these keys, read in one transaction: key → document (absent when gone). */
+export async function getDocuments(db: Database, keys: Iterable<string>): Promise<Map<string, StoredDocument>> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return new Map();
+  const store = db.transaction('documents').store;
+  const rows = await Promise.all(unique.map((key) => store.get(key)));
+  return new Map(rows.flatMap((row) => (row ? [[row.key, row] as const] : [])));
 }
 
 /** Worst first; ties keep the document's order. */
