@@ -112,6 +112,20 @@ describe('the popup while the page reports', () => {
   });
 });
 
+describe('the popup opened for one record (?tab=&record=, the older full-record address)', () => {
+  it('opens that row, outlines it and gives it keyboard focus; the others stay folded', async () => {
+    const ready = view({ status: 'ready', found: [clause('training', 'critical'), clause('liability', 'high')] });
+    await openPopup('?tab=3&record=liability', ready);
+    await wait(1000);
+    const rows = [...document.querySelectorAll<HTMLElement>('.records > article.record')];
+    expect(rows.map((r) => [r.querySelector('h3')?.textContent, r.querySelector('details')?.open, r.dataset.focused ?? null])).toEqual([
+      ['training clause', false, null],
+      ['liability clause', true, 'true'],
+    ]);
+    expect(document.activeElement).toBe(rows[1]!.querySelector('summary'));
+  });
+});
+
 describe('which tab the popup asks about', () => {
   it('says it is not a policy page when there is no tab, without asking the background', async () => {
     activeTabs.mockResolvedValueOnce([]);
