@@ -31,6 +31,8 @@ export interface LabelledUnit {
   kinds: number;
   /** The section heading it sits under, if any (src/detector/headings.ts). */
   heading: string | undefined;
+  /** The unit before it in the document, if any. */
+  previous: string | undefined;
   /** Highest fairness level among the spans that label it: 2 potentially, 3 clearly unfair; 0 none. */
   level: number;
 }
@@ -75,7 +77,7 @@ export function loadCorpus(dir: string): Corpus {
     const text = readFileSync(path.join(dir, 'claudette', 'en', `${document}.txt`), 'utf8');
     const cut = segment(text);
     const headings = sectionHeadings(text, cut);
-    const docUnits: LabelledUnit[] = cut.map((u, i) => ({ document, ...u, heading: headings[i], kinds: 0, level: 0 }));
+    const docUnits: LabelledUnit[] = cut.map((u, i) => ({ document, ...u, heading: headings[i], previous: cut[i - 1]?.text, kinds: 0, level: 0 }));
     for (const span of spans) {
       if (span.document !== document) continue;
       const kind: Kind | undefined = CORPUS_CODES[span.category_code];

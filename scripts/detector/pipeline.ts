@@ -47,7 +47,7 @@ export function buildDataset(units: LabelledUnit[], features: FeatureConfig): Da
   const value: Float64Array[] = [];
   let total = 0;
   units.forEach((unit, r) => {
-    const f = featurize(unit.text, features, unit.heading);
+    const f = featurize(unit.text, features, unit.heading, unit.previous);
     index.push(f.index);
     value.push(f.value);
     total += f.index.length;

@@ -106,7 +106,7 @@ export async function detect(io: Io, file: string, options: DetectOptions): Prom
     end: d.end,
     kinds: d.kinds,
     confidence: Number(d.confidence.toFixed(3)),
-    why: why(model, d.text, d.kinds[0]!).map((r) => r.text),
+    why: why(model, d.text, d.kinds[0]!, 3, d.context).map((r) => r.text),
   }));
   if (options.json) {
     io.stdout(JSON.stringify(units, null, 2));

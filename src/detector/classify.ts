@@ -5,9 +5,15 @@
 import { featurize } from './features';
 import type { Model } from './model';
 
+/** What surrounds a unit: its section heading and the unit before it (see FeatureConfig). */
+export interface UnitContext {
+  heading?: string | undefined;
+  previous?: string | undefined;
+}
+
 /** margin_k = scale_k · Σ value·q + bias_k, for every kind, in the model's order. */
-export function margins(model: Model, text: string): Float64Array {
-  const { index, value } = featurize(text, model.file.features);
+export function margins(model: Model, text: string, context: UnitContext = {}): Float64Array {
+  const { index, value } = featurize(text, model.file.features, context.heading, context.previous);
   const kinds = model.kinds.length;
   const sums = new Float64Array(kinds);
   for (let i = 0; i < index.length; i++) {
@@ -20,8 +26,8 @@ export function margins(model: Model, text: string): Float64Array {
 }
 
 /** Probability of each kind (0..1), in the model's order. */
-export function probabilities(model: Model, text: string): Float64Array {
-  const m = margins(model, text);
+export function probabilities(model: Model, text: string, context: UnitContext = {}): Float64Array {
+  const m = margins(model, text, context);
   return m.map((margin, k) => {
     const [a, b] = model.file.platt[k]!;
     return 1 / (1 + Math.exp(a * margin + b));

@@ -23,6 +23,13 @@ describe('detect (hand-made model)', () => {
     for (const d of found) expect(d.confidence).toBe(Math.max(...d.probabilities));
   });
 
+  it('scores each sentence with the heading above it and the sentence before it, as training does', () => {
+    const text = 'Welcome.\n12 Disputes\nWe like you. Disputes go to arbitration.';
+    const [found] = detect(model, text);
+    expect(found!.text).toBe('Disputes go to arbitration.');
+    expect(found!.context).toEqual({ heading: '12 Disputes', previous: 'We like you.' });
+  });
+
   it('keeps only what reaches the threshold asked for', () => {
     expect(detect(model, 'Disputes go to arbitration.', { threshold: 0.9999 })).toEqual([]);
   });

@@ -21,6 +21,8 @@ export interface FeatureConfig {
    * apart from the unit's own words; 0 for none. "Governing law" above a sentence says a lot.
    */
   heading: number;
+  /** Weight of the previous unit's words (kept apart from the unit's own); 0 for none. Optional: older models have none. */
+  previous?: number;
 }
 
 /** A token: a lowercased word and where it is in the unit. */
@@ -104,12 +106,13 @@ export function emitFeatures(tokens: Token[], config: FeatureConfig, emit: Emit)
 }
 
 const SEED_HEADING = hashString('#heading', FNV_OFFSET);
+const SEED_PREVIOUS = hashString('#previous', FNV_OFFSET);
 
 /**
  * The unit's feature vector: sublinear counts per bucket, scaled to length 1. `heading`: the
  * text of its section heading, if any (see FeatureConfig.heading).
  */
-export function featurize(text: string, config: FeatureConfig, heading?: string): Features {
+export function featurize(text: string, config: FeatureConfig, heading?: string, previous?: string): Features {
   const counts = new Map<number, number>();
   emitFeatures(tokenize(text), config, (bucket) => counts.set(bucket, (counts.get(bucket) ?? 0) + 1));
   const mask = (1 << config.bits) - 1;
@@ -117,12 +120,19 @@ export function featurize(text: string, config: FeatureConfig, heading?: string)
   if (heading && config.heading > 0) {
     for (const token of tokenize(heading)) headingBuckets.add(combine(SEED_HEADING, hashString(token.word, SEED_WORD)) & mask);
   }
-  const index = Int32Array.from(new Set([...counts.keys(), ...headingBuckets])).sort();
+  const previousBuckets = new Set<number>();
+  if (previous && config.previous) {
+    for (const token of tokenize(previous)) previousBuckets.add(combine(SEED_PREVIOUS, hashString(token.word, SEED_WORD)) & mask);
+  }
+  const index = Int32Array.from(new Set([...counts.keys(), ...headingBuckets, ...previousBuckets])).sort();
   const value = new Float64Array(index.length);
   let norm = 0;
   for (let i = 0; i < index.length; i++) {
     const count = counts.get(index[i]!);
-    const v = (count ? 1 + Math.log(count) : 0) + (headingBuckets.has(index[i]!) ? config.heading : 0);
+    const v =
+      (count ? 1 + Math.log(count) : 0) +
+      (headingBuckets.has(index[i]!) ? config.heading : 0) +
+      (previousBuckets.has(index[i]!) ? (config.previous ?? 0) : 0);
     value[i] = v;
     norm += v * v;
   }

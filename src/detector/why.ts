@@ -6,6 +6,7 @@
  * their own ("the", "or", "any") are not given as reasons, though pairs holding them are
  * ("not responsible"). Pure and browser-safe.
  */
+import type { UnitContext } from './classify';
 import { emitFeatures, featurize, tokenize } from './features';
 import type { Kind } from './kinds';
 import type { Model } from './model';
@@ -28,14 +29,18 @@ export interface Reason {
   weight: number;
 }
 
-/** The `limit` words or phrases of `text` that weighed most towards `kind`, heaviest first. */
-export function why(model: Model, text: string, kind: Kind, limit = 3): Reason[] {
+/**
+ * The `limit` words or phrases of `text` that weighed most towards `kind`, heaviest first.
+ * `context`: as the unit was classified (its heading's words weigh too, but are not the unit's
+ * words, so they are never given as a reason).
+ */
+export function why(model: Model, text: string, kind: Kind, limit = 3, context: UnitContext = {}): Reason[] {
   const k = model.kinds.indexOf(kind);
   if (k < 0) return [];
   const kinds = model.kinds.length;
   const config = model.file.features;
   const tokens = tokenize(text);
-  const { index, value } = featurize(text, config);
+  const { index, value } = featurize(text, config, context.heading, context.previous);
   const valueOf = new Map<number, number>();
   index.forEach((bucket, i) => valueOf.set(bucket, value[i]!));
   // How often each bucket occurs, to share its value among its occurrences.
