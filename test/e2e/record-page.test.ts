@@ -2,9 +2,12 @@
  * "Open the full record" on the card opens the record as a page laid out for a tab
  * (popup/record.html): wide enough to read, with the record's quote, its document and its date
  * story, every other platform's clause in its categories, and "Show in page" back to the clause,
- * all reachable by keyboard. Pressed with the real pointer, on the demo page, in both browsers.
+ * all reachable by keyboard, and axe-core finds no WCAG 2.1 A/AA violation, light or dark.
+ * Pressed with the real pointer, on the demo page, in both browsers.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type * as Axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACK_ID } from '../../src/records/bundled';
 import { CATEGORIES, type Category } from '../../src/records/taxonomy';
@@ -12,6 +15,7 @@ import {
   BROWSERS,
   DEMO_FIXTURE,
   DEMO_URL,
+  REPO_ROOT,
   comparable,
   firstClausePoint,
   fixtureHtml,
@@ -27,6 +31,20 @@ import {
 } from './harness';
 
 const SHOTS = '/tmp/shots-dates';
+const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.1 A/AA violations on the page, as "rule: target" lines (evaluated by the
+ * automation protocol, which the extension page's CSP does not govern; as accessibility.test.ts).
+ */
+async function axeViolations(page: TestPage): Promise<string[]> {
+  await (page.raw as { evaluate(expression: string): Promise<unknown> }).evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: typeof Axe }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary ?? ''}`));
+  });
+}
 const records = recordsOf('anthropic.service-specific-terms');
 
 /** The playwright and puppeteer pages share this much: a real pointer click at viewport coordinates. */
@@ -99,6 +117,7 @@ describe.each(BROWSERS)('%s: the full record page', (name) => {
         { message: 'The full record page never showed the record' },
       );
       await full.screenshot(`${SHOTS}/record-page-${name}.png`, { fullPage: true });
+      expect(await axeViolations(full)).toEqual([]);
 
       expect(shown.title).toBe(record.title);
       expect(shown.pageTitle).toBe(`${record.title} — Termlight`);
@@ -158,6 +177,7 @@ describe.each(BROWSERS)('%s: the full record page', (name) => {
             : null,
         );
         await full.screenshot(`${SHOTS}/record-page-dark-${name}.png`, { fullPage: true });
+        expect(await axeViolations(full)).toEqual([]);
         expect(shown.others).toEqual(record.categories.map((c) => platformsWithCategory(c) - 1));
         // More than the popup's first five.
         expect(Math.max(...shown.others)).toBeGreaterThan(5);
