@@ -6,11 +6,13 @@
  * the whole ToS;DR export shows one bar from the first file read that never goes backwards.
  * Screenshots go to $TERMLIGHT_SHOTS (default /tmp/shots-options) for looking at.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, corpusDir, importFiles, optionsTotals, startFeedServer, withBrowser, type FeedServer, type TestPage } from './harness';
+import type * as Axe from 'axe-core';
+import { BROWSERS, REPO_ROOT, corpusDir, importFiles, optionsTotals, startFeedServer, withBrowser, type FeedServer, type TestPage } from './harness';
 
 const SHOTS = process.env.TERMLIGHT_SHOTS ?? path.join(os.tmpdir(), 'shots-options');
 const corpus = corpusDir();
@@ -88,6 +90,18 @@ async function waitForText(page: TestPage, selector: string, pattern: RegExp, me
   );
 }
 
+const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is (as in accessibility.test.ts), one line each. */
+async function axeViolations(page: TestPage): Promise<string[]> {
+  await (page.raw as { evaluate(expression: string): Promise<unknown> }).evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: typeof Axe }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
 const shot = (page: TestPage, name: string) => page.screenshot(path.join(SHOTS, `${name}.png`), { fullPage: true });
 
 describe.each(BROWSERS)('%s: the options page at a glance', (name) => {
@@ -147,6 +161,8 @@ describe.each(BROWSERS)('%s: the options page at a glance', (name) => {
         expect(await text(options, 'tbody')).not.toContain('Termlight records');
         expect(await text(options, '#bundled-absent')).toContain('Restore Termlight records');
         await shot(options, `${name}-light-removed-undo`);
+        // The alerts, the notice and Undo keep the page accessible.
+        expect(await axeViolations(options)).toEqual([]);
 
         await options.click('button.undo');
         await waitForText(options, '#sources-status', /^Put back Termlight records/, 'Undo never said it put the records back');
@@ -170,7 +186,9 @@ describe.each(BROWSERS)('%s: the options page at a glance', (name) => {
         expect(await optionsTotals(reloaded)).toBe(before);
       },
       { acceptInsecureCerts: true },
-    ));
+    ),
+  // Many steps and an axe run: above the default minute on a loaded machine.
+  180_000);
 
   it('in dark mode, errors keep the error colour', () =>
     withBrowser(
@@ -184,10 +202,14 @@ describe.each(BROWSERS)('%s: the options page at a glance', (name) => {
         expect(alert.edge).toBe(alert.high);
         expect(alert.high).not.toBe('rgb(185, 28, 28)'); // the light --high: dark mode has its own
         await options.click('#import-status details summary');
+        await options.click('button[aria-label="Remove Termlight records"]');
+        await waitForText(options, '#sources-status', /^Removed Termlight records/, 'The removal was never said');
         await shot(options, `${name}-dark-import-error-details`);
+        expect(await axeViolations(options)).toEqual([]);
       },
       { colorScheme: 'dark' },
-    ));
+    ),
+  120_000);
 
   it.runIf(exportDir)(
     'importing the whole ToS;DR export: a bar from the first update that never goes backwards',
@@ -210,7 +232,19 @@ describe.each(BROWSERS)('%s: the options page at a glance', (name) => {
           };
           new MutationObserver(sample).observe(status, { subtree: true, childList: true, attributes: true, characterData: true });
         });
-        const outcome = await importFiles(options, files, 240_000);
+        await options.uploadByLabel('Import records', files);
+        await options.waitFor(() => /^(Checking|Storing)/.test(document.getElementById('import-status')?.textContent ?? ''), undefined, {
+          timeout: 240_000,
+        });
+        await shot(options, `${name}-light-import-progress`);
+        const outcome = await options.waitFor(
+          () => {
+            const t = document.getElementById('import-status')?.textContent ?? '';
+            return /^Imported|not imported|^Import failed/.test(t) ? t : '';
+          },
+          undefined,
+          { timeout: 240_000, message: 'The import never reported' },
+        );
         expect(outcome).toMatch(new RegExp(`^Imported ${files.length.toLocaleString('en')} files: `));
         const samples = await options.evaluate(
           () => (window as unknown as { samples: { value: number | null; max: number | null; words: string }[] }).samples,
@@ -224,7 +258,10 @@ describe.each(BROWSERS)('%s: the options page at a glance', (name) => {
         const values = during.map((s) => s.value!);
         for (let i = 1; i < values.length; i++) expect(values[i], `sample ${i}: ${during[i]!.words}`).toBeGreaterThanOrEqual(values[i - 1]!);
         expect(new Set(during.map((s) => s.max)).size).toBe(1);
-        console.log(`[options-glance:${name}] ${during.length} progress updates seen, values ${values[0]} → ${values[values.length - 1]} of ${during[0]!.max}`);
+        console.log(
+          `[options-glance:${name}] ${during.length} progress updates seen, values ${values[0]} → ${values[values.length - 1]} of ${during[0]!.max}; ` +
+            `said: ${outcome}`,
+        );
       }),
     300_000,
   );
