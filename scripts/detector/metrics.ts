@@ -58,12 +58,14 @@ export function curve(scores: ArrayLike<number>, actual: ArrayLike<boolean | num
   });
 }
 
-/** The lowest threshold among `candidates` (ascending) whose precision reaches `target`, and at every higher one too. */
+/**
+ * The lowest score threshold at which precision (of `score >= threshold`) still reaches
+ * `target`, walking down from the top; Infinity when none does.
+ */
 export function thresholdForPrecision(scores: ArrayLike<number>, actual: ArrayLike<boolean | number>, target: number): number {
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  // Walk from the top: the last cut (lowest score) at which precision still reaches the target,
-  // requiring it to hold for every higher cut with at least 20 detections (so a lucky top few
-  // do not decide).
+  // Once at least 20 units are above the cut, the first cut below the target ends the walk, so a
+  // lucky run far down the list cannot pull the threshold lower.
   let tp = 0;
   let chosen = Infinity;
   for (let k = 0; k < order.length; k++) {
