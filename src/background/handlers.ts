@@ -20,7 +20,7 @@ import type {
 import { POPUP_COMPARISON_OTHERS } from '../messages/limits';
 import { pageAddress, parseShowClauseReply } from '../messages/validate';
 import type { Database, StoredRecord } from '../store/db';
-import { compareRecord, platformNames } from '../store/compare';
+import { compareRecord, platformNames, warmComparisons } from '../store/compare';
 import { bySeverity, getDocuments, getRecords, listPacks } from '../store/lookup';
 import { search } from '../store/search';
 import { removePacks } from '../store/write';
@@ -184,7 +184,10 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const db = await database();
     const records = await getRecords(db, next.found.map((f) => f.key));
     const sourceOf = await sourcesFor(db, records);
-    return { badge: await showBadge(tabId, records.map((r) => r.severity), records.flatMap((r) => sourceOf(r).source ?? [])) };
+    const badge = await showBadge(tabId, records.map((r) => r.severity), records.flatMap((r) => sourceOf(r).source ?? []));
+    // The badge is up: the popup's comparisons are built now, not when the reader opens it.
+    void warmComparisons(db).catch(() => undefined);
+    return { badge };
   },
 
   async 'page/fingerprints'(request, sender) {
@@ -247,6 +250,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     // The store first: with no storage the page's lookup failed too, and the reader is told why
     // rather than "not a page in your records".
     const [db, first, problem] = await Promise.all([database(), getTabState(request.tabId), setupProblem.get()]);
+    // On a recorded page, the comparisons (needed last) are built while the rest is read or awaited.
+    if (first) void warmComparisons(db).catch(() => undefined);
     let state = first;
     if (state?.status === 'pending') {
       // The page is still reading: answer when it is done (or at the latest after a moment),

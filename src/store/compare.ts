@@ -73,6 +73,14 @@ function comparisonTables(db: Database): Promise<Map<Category, ComparisonEntry[]
 }
 
 /**
+ * Builds the comparison tables now if this store generation has none, so that the popup opened
+ * next finds them ready (a background woken by a page builds them once the page has its badge).
+ */
+export async function warmComparisons(db: Database): Promise<void> {
+  await comparisonTables(db);
+}
+
+/**
  * "Found in N of M platforms", per category of the record, with the others' excerpts: all of
  * them, or the `limit` worst (the counts are the same either way).
  */
