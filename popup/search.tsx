@@ -70,6 +70,13 @@ export function Search() {
   const focusFrom = useRef<{ kind: Kind; index: number } | null>(null);
   const lists = { platforms: useRef<HTMLUListElement>(null), records: useRef<HTMLUListElement>(null) };
   const asked = query.trim();
+  const warmed = useRef(false);
+  // The first focus asks with nothing typed: the background builds its index while the words come.
+  const warm = () => {
+    if (warmed.current) return;
+    warmed.current = true;
+    request({ type: 'popup/search', query: '' }).catch(() => undefined);
+  };
 
   useEffect(() => {
     focusFrom.current = null;
@@ -144,6 +151,7 @@ export function Search() {
         placeholder={t('searchPlaceholder')}
         value={query}
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        onFocus={warm}
       />
       {error && (
         <p role="alert" class="error">

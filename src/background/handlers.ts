@@ -22,7 +22,7 @@ import { pageAddress, parseShowClauseReply } from '../messages/validate';
 import type { Database, StoredRecord } from '../store/db';
 import { compareRecord, platformNames, warmComparisons } from '../store/compare';
 import { bySeverity, getDocuments, getRecords, listPacks } from '../store/lookup';
-import { search } from '../store/search';
+import { search, warmSearch } from '../store/search';
 import { removePacks } from '../store/write';
 import { showBadge } from './badge';
 import { setupProblem } from './failures';
@@ -294,7 +294,10 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   },
 
   async 'popup/search'(request) {
-    return search(await database(), request.query, { recordOffset: request.recordOffset, platformOffset: request.platformOffset });
+    const db = await database();
+    // Asked with nothing typed yet (the box was focused): the index is built for the words to come.
+    if (!request.query.trim()) void warmSearch(db).catch(() => undefined);
+    return search(db, request.query, { recordOffset: request.recordOffset, platformOffset: request.platformOffset });
   },
 
   async 'popup/show-clause'(request) {

@@ -11,6 +11,7 @@ import { importStartSchema } from '../messages/schemas';
 import { senderKind } from './dispatcher';
 import { importFiles } from './import-files';
 import { database } from './records-db';
+import { warmSearchSoon } from './records-changed';
 
 export function listenForImports(): void {
   browser.runtime.onConnect.addListener((port) => {
@@ -39,4 +40,6 @@ async function runImport(port: Runtime.Port, message: unknown): Promise<void> {
   }
   const outcome = await importFiles(database, start.data.files, (progress) => post({ type: 'progress', progress }));
   post(outcome.ok ? { type: 'done', report: outcome.report } : { type: 'error', error: outcome.error, problem: outcome.problem });
+  // After the answer, so the import's completion is not delayed: the first search is then ready.
+  if (outcome.ok && outcome.report.imported.length > 0) warmSearchSoon();
 }

@@ -13,10 +13,17 @@ export function onRecordsChanged(listener: () => Promise<void>): void {
 }
 
 export async function recordsChanged(): Promise<void> {
-  // The search index is rebuilt now, not awaited, so the first search after an update answers
-  // at once; a build that fails is forgotten (cache.ts) and the search itself tries again.
+  warmSearchSoon();
+  for (const listener of listeners) await listener();
+}
+
+/**
+ * Builds the search index now, not awaited, so the first search after new records (an import,
+ * a feed update) answers at once. A build that fails is forgotten (cache.ts) and the search
+ * itself tries again and reports it.
+ */
+export function warmSearchSoon(): void {
   void database()
     .then(warmSearch)
     .catch(() => undefined);
-  for (const listener of listeners) await listener();
 }

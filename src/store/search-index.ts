@@ -9,6 +9,7 @@ import { cached } from './cache';
 import type { Database, StoredDocument } from './db';
 import { WordIndex } from './fuzzy-words';
 import { bySeverity } from './lookup';
+import { SearchTable, type Fields } from './search-table';
 
 /** A platform found by search: enough to list it; its summary is asked for when opened. */
 export interface PlatformHit {
@@ -42,23 +43,38 @@ export interface RecordHit {
 export type SearchHit = PlatformHit | RecordHit;
 
 /**
- * A row's folded text by how much a match there counts, best first: a platform's name, then its
- * domains; a record's platform name and title, then its document's title and impact, then its quote.
+ * Hits and their folded text, row for row. A row's fields by how much a match there counts,
+ * best first: a platform's name, then its domains; a record's platform name and title, then its
+ * document's title and impact, then its quote.
  */
-export type Fields = readonly [string, string, string];
+export interface Searchable<H extends SearchHit> {
+  hits: H[];
+  table: SearchTable;
+}
 
-export interface Row<H extends SearchHit> {
+export interface SearchIndex {
+  platforms: Searchable<PlatformHit>;
+  /** Worst first, in a stable order. */
+  records: Searchable<RecordHit>;
+  /** The words of every row, for typos; built once, on the first query that needs it. */
+  words: () => WordIndex;
+}
+
+/** A row's fields, as many for every row (platforms leave the third empty). */
+const FIELDS = 3;
+
+interface Row<H extends SearchHit> {
   fields: Fields;
   hit: H;
 }
 
-export interface SearchIndex {
-  platforms: Row<PlatformHit>[];
-  /** Worst first, in a stable order. */
-  records: Row<RecordHit>[];
-  /** The words of every row, for typos; built once, on the first query that needs it. */
-  words: () => WordIndex;
-}
+const searchable = <H extends SearchHit>(rows: readonly Row<H>[]): Searchable<H> => ({
+  hits: rows.map((r) => r.hit),
+  table: new SearchTable(
+    rows.map((r) => r.fields),
+    FIELDS,
+  ),
+});
 
 /** Lowercase, without accents: "Arbitrátion" finds "arbitration". */
 export const fold = (s: string): string =>
@@ -67,8 +83,12 @@ export const fold = (s: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
-/** Letters and digits; words of 3 letters or more are kept for the typo step (shorter ones get none). */
-const WORD = /[\p{L}\p{N}]{3,}/gu;
+/**
+ * What separates words in folded text: anything but ASCII letters and digits and the letters of
+ * other scripts (general punctuation, U+2000-U+2BFF, separates too). A plain split, not a Unicode
+ * property class: it is several times faster over the whole ToS;DR export.
+ */
+const NOT_WORD = /[^a-z0-9\u00c0-\u1fff\u2c00-\uffff]+/;
 
 /** How long a result's quote excerpt is: it is secondary to the title and impact. */
 const EXCERPT_LENGTH = 160;
@@ -149,22 +169,19 @@ async function buildIndex(db: Database): Promise<SearchIndex> {
     };
   });
 
+  const platformTable = searchable(platformRows);
+  const recordTable = searchable(recordRows);
   let words: WordIndex | null = null;
   return {
-    platforms: platformRows,
-    records: recordRows,
-    words: () => (words ??= new WordIndex(wordsOf([...platformRows, ...recordRows]))),
+    platforms: platformTable,
+    records: recordTable,
+    words: () => (words ??= wordIndex([platformTable.table.allText, recordTable.table.allText])),
   };
 }
 
-/** Every distinct field's words; fields repeat (ToS;DR titles, platform names), so each is read once. */
-function* wordsOf(rows: readonly Row<SearchHit>[]): Generator<string> {
-  const read = new Set<string>();
-  for (const row of rows) {
-    for (const field of row.fields) {
-      if (read.has(field)) continue;
-      read.add(field);
-      yield* field.match(WORD) ?? [];
-    }
-  }
+/** The distinct words of these texts, of 3 letters or more (shorter ones get no typo step). */
+function wordIndex(texts: readonly string[]): WordIndex {
+  const distinct = new Set<string>();
+  for (const text of texts) for (const word of text.split(NOT_WORD)) distinct.add(word);
+  return new WordIndex([...distinct].filter((w) => w.length >= 3));
 }

@@ -7,7 +7,8 @@
 import { SEVERITIES } from '../records/taxonomy';
 import type { Database } from './db';
 import type { WordIndex } from './fuzzy-words';
-import { fold, searchIndex, type PlatformHit, type RecordHit, type Row, type SearchHit } from './search-index';
+import { fold, searchIndex, type PlatformHit, type RecordHit, type Searchable, type SearchHit } from './search-index';
+import { NOWHERE } from './search-table';
 
 export type { PlatformHit, RecordHit, SearchHit };
 
@@ -37,13 +38,13 @@ export interface SearchOptions {
   platformLimit?: number;
 }
 
-/** A word counted as typed rather than as a typo: a typo ranks below any exact or prefix match. */
+/** Added to a word's field when only a near word matched: a typo ranks below any exact or prefix match. */
 const TYPO = 10;
 
-/** One query word: what it is, and the words of the records one typo away when it is not one of them. */
+/** One query word, and the words of the records one typo away when it is not one of them. */
 interface Term {
   text: string;
-  /** Whole-word matcher for its near words, or null when it gets none. */
+  /** Whole-word matcher (global) for its near words, or null when it gets none. */
   near: RegExp | null;
 }
 
@@ -52,6 +53,8 @@ export function queryWords(query: string): string[] {
   return fold(query).split(/\s+/).filter(Boolean).slice(0, 12);
 }
 
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function terms(words: readonly string[], index: () => WordIndex): Term[] {
   return words.map((text) => {
     // Only plain words get typo matches; "acme.example" is matched as typed.
@@ -59,42 +62,33 @@ function terms(words: readonly string[], index: () => WordIndex): Term[] {
     const near = index().near(text);
     return {
       text,
-      near: near.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${near.join('|')})(?![\\p{L}\\p{N}])`, 'u'),
+      near: near.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${near.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
     };
   });
 }
 
-/**
- * How well a row matches every term (lower is better), or -1 when one does not match: per term,
- * the best field it occurs in (0 = name or title, 1 = domains, document or impact, 2 = quote),
- * plus TYPO when only a near word occurs.
- */
-function cost(fields: readonly string[], query: readonly Term[]): number {
-  let total = 0;
-  for (const term of query) {
-    let best = -1;
-    for (let f = 0; f < fields.length && best < 0; f++) if (fields[f]!.includes(term.text)) best = f;
-    if (best < 0 && term.near) {
-      for (let f = 0; f < fields.length && best < 0; f++) if (term.near.test(fields[f]!)) best = TYPO + f;
-    }
-    if (best < 0) return -1;
-    total += best;
-  }
-  return total;
-}
-
 const severityRank = new Map(SEVERITIES.map((s, i) => [s, i]));
 
-/** The rows matching every term, best first: by cost, then (records) worst first, then as stored. */
-function ranked<H extends SearchHit>(rows: readonly Row<H>[], query: readonly Term[]): H[] {
-  const found: { cost: number; order: number; hit: H }[] = [];
-  rows.forEach((row, order) => {
-    const c = cost(row.fields, query);
-    if (c >= 0) found.push({ cost: c, order, hit: row.hit });
-  });
+/**
+ * The hits matching every term, best first. A hit's cost is, summed over the terms, the first
+ * field the term occurs in (0 = name or title, 1 = domains, document or impact, 2 = quote), plus
+ * TYPO where only a near word occurs; then (clauses) worst first; then as stored.
+ */
+function ranked<H extends SearchHit>({ hits, table }: Searchable<H>, query: readonly Term[]): H[] {
+  const cost = new Int32Array(table.size);
+  for (const term of query) {
+    const exact = table.fieldsWith(term.text);
+    const near = term.near && table.fieldsMatching(term.near);
+    for (let r = 0; r < table.size; r++) {
+      const field = exact[r] !== NOWHERE ? exact[r]! : near && near[r] !== NOWHERE ? TYPO + near[r]! : -1;
+      cost[r] = field < 0 || cost[r]! < 0 ? -1 : cost[r]! + field;
+    }
+  }
+  const found: number[] = [];
+  for (let r = 0; r < table.size; r++) if (cost[r]! >= 0) found.push(r);
   const rank = (hit: H) => (hit.kind === 'record' ? severityRank.get(hit.severity)! : 0);
-  found.sort((a, b) => a.cost - b.cost || rank(a.hit) - rank(b.hit) || a.order - b.order);
-  return found.map((f) => f.hit);
+  found.sort((a, b) => cost[a]! - cost[b]! || rank(hits[a]!) - rank(hits[b]!) || a - b);
+  return found.map((r) => hits[r]!);
 }
 
 const page = <H>(hits: readonly H[], offset: number, limit: number): SearchPage<H> => ({

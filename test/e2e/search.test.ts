@@ -49,6 +49,8 @@ function tier(r: Bundled['records'][number]): number {
 const manyMatches = bundled.records.filter((r) => tier(r) >= 0);
 
 const SEARCH_LABEL = 'Search platforms and clauses';
+/** A browser launch and a few dozen steps: on a loaded machine Firefox needs more than the default minute. */
+const GIVE_UP_MS = 180_000;
 
 /** Types `query` and waits for its count line. */
 async function searchFor(popup: TestPage, query: string): Promise<string> {
@@ -135,7 +137,7 @@ describe.each(BROWSERS)('%s: the popup search', (name) => {
       await popup.waitFor(() => document.querySelector('.search-platforms .hit-open')?.getAttribute('aria-expanded') === 'false', undefined, {
         message: 'The summary did not fold',
       });
-    }));
+    }), GIVE_UP_MS);
 
   it(`counts every clause matching "${MANY}", shows 50, and "Show more" reaches all of them, ranked, each with its impact`, () =>
     withBrowser(name, async (browser) => {
@@ -179,5 +181,5 @@ describe.each(BROWSERS)('%s: the popup search', (name) => {
       expect(keys).toEqual([...keys].sort((a, b) => a - b));
       expect(tier(matched[0]!)).toBe(0);
       expect(tier(matched.at(-1)!)).toBe(2);
-    }));
+    }), GIVE_UP_MS);
 });
