@@ -152,7 +152,8 @@ describe('severity is never told by colour alone (content/highlights.css)', () =
 
 describe.each(BROWSERS)('%s: accessibility', (name) => {
   describe.each(THEMES)('%s colour scheme', (scheme: Theme) => {
-    it('axe finds no WCAG 2.1 A/AA violation on the popup and the options page', () =>
+    // Two pages, each checked whole by axe (every disclosure open): over a minute on a loaded machine.
+    it('axe finds no WCAG 2.1 A/AA violation on the popup and the options page', { timeout: 180_000 }, () =>
       withBrowser(
         name,
         async (browser) => {
@@ -202,7 +203,7 @@ describe.each(BROWSERS)('%s: accessibility', (name) => {
       ));
   });
 
-  it('the popup works by keyboard: Tab reaches the search box, every disclosure and "Show in page", each visibly focused', () =>
+  it('the popup works by keyboard: Tab reaches the search box, every disclosure and "Show in page", each visibly focused', { timeout: 120_000 }, () =>
     withBrowser(
       name,
       async (browser) => {
