@@ -8,11 +8,19 @@ import type { Unit } from './segment';
 
 const MAX_WORDS = 12;
 
+/** Whether only spaces or tabs lie between offset `from` and the line break (or text edge) in direction `step`. */
+function aloneOnLine(text: string, from: number, step: 1 | -1): boolean {
+  for (let i = from; i >= 0 && i < text.length; i += step) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
+  return true;
+}
+
 /** Whether `unit` fills its whole line in `text` and reads like a heading. */
 export function isHeading(text: string, unit: Unit): boolean {
-  const before = unit.start === 0 ? '\n' : text.slice(0, unit.start).replace(/[ \t]+$/, '').slice(-1);
-  const after = text.slice(unit.end).replace(/^[ \t]+/, '').slice(0, 1);
-  if ((before !== '\n' && before !== '\r' && before !== '') || (after !== '\n' && after !== '\r' && after !== '')) return false;
+  if (!aloneOnLine(text, unit.start - 1, -1) || !aloneOnLine(text, unit.end, 1)) return false;
   const words = unit.text.split(/\s+/).length;
   if (words > MAX_WORDS || /[,;:]$/.test(unit.text)) return false;
   return !/[.!?]["'”’)]*$/.test(unit.text) || words <= 6;
