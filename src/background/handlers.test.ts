@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import type { TabView } from '../messages/protocol';
+import type { ReplyData, TabView } from '../messages/protocol';
 import { fakeStorageArea } from '../../test/helpers/fake-storage';
 
 const EXTENSION = 'chrome-extension://termlight/';
@@ -136,7 +136,7 @@ describe('popup/tab on a policy page', () => {
     for (const c of comparisons) {
       const page = await dispatch({ type: 'popup/record', recordKey: c.record, tabId: TAB }, fromPopup);
       if (!page.ok) throw new Error(page.error);
-      const all = (page.data as { record: { comparison: typeof comparisons } }).record.comparison.find((x) => x.category === c.category)!;
+      const all = (page.data as ReplyData<'popup/record'>)!.record.comparison.find((x) => x.category === c.category)!;
       expect(all.others).toHaveLength(c.platformsWith - 1);
       expect(c.others).toEqual(all.others.slice(0, 5));
       expect(c.platformsWith).toBe(all.platformsWith);
