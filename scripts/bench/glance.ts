@@ -10,8 +10,8 @@
  *   `termlight:list-ready` mark, which the popup sets in the effect that runs after the clause
  *   list's first paint (its own clock). "warm": the background was running (its caches built);
  *   "cold": the background was stopped just before, as after a while away (the browser's own stop).
- * - badge: a bench page (the options page) creates the tab and reads its badge through the action
- *   API in a loop of awaited calls (no timer, so not slowed as a hidden tab's timers are); the page
+ * - badge: the harness opens the tab while a bench page reads every new tab's badge through the
+ *   action API in a loop of awaited calls (no timer, so not slowed as a hidden tab's timers are); the page
  *   served carries a script noting its navigation start, DOMContentLoaded and first Termlight
  *   highlight. The badge time is the badge seen (the bench page's clock) minus the page's
  *   navigation start, both as epoch milliseconds (performance.timeOrigin + now()).
@@ -99,22 +99,29 @@ interface BadgeSample {
   highlightMs: number | null;
 }
 
-/** Opens `served` in a new active tab created by the bench page and times its badge. */
+/** Opens `served` in a new tab and times its badge. */
 async function openTimed(browser: TestBrowser, bench: TestPage, served: Served, background: 'warm' | 'cold'): Promise<{ sample: BadgeSample; page: TestPage }> {
   if (background === 'cold') await browser.stopBackground();
-  const seen = bench.evaluate(async (url: string) => {
+  // The harness opens the tab (it serves the page; Firefox serves only tabs it opened), while the
+  // bench page watches every new tab's badge.
+  const known = await bench.evaluate(async () => {
     const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-    const tab = await api.tabs.create({ url, active: true });
-    const id = tab.id!;
+    return (await api.tabs.query({})).map((t) => t.id ?? -1);
+  });
+  const seen = bench.evaluate(async (before: number[]) => {
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
     const limit = performance.now() + 30_000;
     // Awaited calls, no timer: a hidden page's timers are slowed, its messages are not.
     while (performance.now() < limit) {
-      if (await api.action.getBadgeText({ tabId: id })) return { id, at: performance.timeOrigin + performance.now() };
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined || before.includes(tab.id)) continue;
+        if (await api.action.getBadgeText({ tabId: tab.id })) return { id: tab.id, at: performance.timeOrigin + performance.now() };
+      }
     }
-    return { id, at: NaN };
-  }, served.url);
+    return { id: -1, at: NaN };
+  }, known);
+  const page = await browser.open(served.url);
   const { id, at } = await seen;
-  const page = await browser.waitForPage(served.url);
   const timing = await page.waitFor(() => {
     const g = (window as { __glance?: { origin: number; dcl?: number; highlight?: number } }).__glance;
     return g && g.dcl !== undefined && g.highlight !== undefined ? g : null;
