@@ -184,10 +184,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const db = await database();
     const records = await getRecords(db, next.found.map((f) => f.key));
     const sourceOf = await sourcesFor(db, records);
-    const badge = await showBadge(tabId, records.map((r) => r.severity), records.flatMap((r) => sourceOf(r).source ?? []));
-    // The badge is up: the popup's comparisons are built now, not when the reader opens it.
-    void warmComparisons(db).catch(() => undefined);
-    return { badge };
+    return { badge: await showBadge(tabId, records.map((r) => r.severity), records.flatMap((r) => sourceOf(r).source ?? [])) };
   },
 
   async 'page/fingerprints'(request, sender) {
