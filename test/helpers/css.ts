@@ -80,9 +80,13 @@ export function parseCss(text: string): Rule[] {
 export type Theme = 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['light', 'dark'];
 
-/** Whether a rule applies in a theme: outside any @media, or in a prefers-color-scheme block of that theme. */
+/**
+ * Whether a rule applies in a theme: outside any @media, in a prefers-color-scheme block of that
+ * theme, or in a motion preference block (it changes animation, in both themes alike).
+ */
 export function appliesIn(rule: Rule, theme: Theme): boolean {
   if (rule.media === null) return true;
+  if (/^\(prefers-reduced-motion:\s*(no-preference|reduce)\)$/.test(rule.media.trim())) return true;
   const scheme = /prefers-color-scheme:\s*(light|dark)/.exec(rule.media);
   if (!scheme) throw new Error(`Unexpected @media ${rule.media}: teach test/helpers/css.ts about it`);
   return scheme[1] === theme;
