@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { plural, t } from '../src/i18n/t';
 import type { ReplyData, SearchHit } from '../src/messages/protocol';
 import { request } from './api';
-import { Clause, Counts } from './site';
+import { Clause, Counts, SiteDocuments } from './site';
 
 type PlatformHit = Extract<SearchHit, { kind: 'platform' }>;
 type Summary = NonNullable<ReplyData<'popup/platform'>>;
@@ -32,25 +32,7 @@ function PlatformSummary({ summary }: { summary: Summary }) {
           </ol>
         </>
       )}
-      {summary.documents.length > 0 && (
-        <>
-          <h4>{t('popupSiteDocuments')}</h4>
-          <ul class="site-docs">
-            {summary.documents.map((doc) => (
-              <li>
-                {doc.url ? (
-                  <a href={doc.url} target="_blank" rel="noreferrer">
-                    {doc.title}
-                  </a>
-                ) : (
-                  doc.title
-                )}{' '}
-                <span class="meta">{doc.url ? t('popupSiteDocSource', doc.source) : t('popupSiteDocNoAddress', doc.source)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <SiteDocuments documents={summary.documents} />
     </>
   );
 }

@@ -99,6 +99,30 @@ export function Clause({ record }: { record: SitePlatform['records'][number] }) 
   );
 }
 
+/** A platform's documents, linked, each with whose records describe it. */
+export function SiteDocuments({ documents }: { documents: SitePlatform['documents'] }) {
+  if (documents.length === 0) return null;
+  return (
+    <>
+      <h4>{t('popupSiteDocuments')}</h4>
+      <ul class="site-docs">
+        {documents.map((doc) => (
+          <li>
+            {doc.url ? (
+              <a href={doc.url} target="_blank" rel="noreferrer">
+                {doc.title}
+              </a>
+            ) : (
+              doc.title
+            )}{' '}
+            <span class="meta">{doc.url ? t('popupSiteDocSource', doc.source) : t('popupSiteDocNoAddress', doc.source)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Platform({ platform }: { platform: SitePlatform }) {
   const rest = platform.records.slice(AT_A_GLANCE);
   const unlisted = platform.recordCount - platform.records.length;
@@ -128,25 +152,7 @@ function Platform({ platform }: { platform: SitePlatform }) {
           {unlisted > 0 && <p class="meta">{plural(unlisted, 'popupSiteUnlistedOne', 'popupSiteUnlistedMany')}</p>}
         </details>
       )}
-      {platform.documents.length > 0 && (
-        <>
-          <h4>{t('popupSiteDocuments')}</h4>
-          <ul class="site-docs">
-            {platform.documents.map((doc) => (
-              <li>
-                {doc.url ? (
-                  <a href={doc.url} target="_blank" rel="noreferrer">
-                    {doc.title}
-                  </a>
-                ) : (
-                  doc.title
-                )}{' '}
-                <span class="meta">{doc.url ? t('popupSiteDocSource', doc.source) : t('popupSiteDocNoAddress', doc.source)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <SiteDocuments documents={platform.documents} />
       <h4>{t('popupSiteSources')}</h4>
       <ul class="site-sources">
         {platform.sources.map((source) => (

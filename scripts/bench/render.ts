@@ -6,6 +6,7 @@
  */
 import { Window } from 'happy-dom';
 import { marked } from 'marked';
+import { seededRandom } from '../detector/linear';
 
 export interface RenderOptions {
   /** Service name shown in the header and footer. */
@@ -19,17 +20,8 @@ export interface RenderOptions {
   headHtml?: string;
 }
 
-/** mulberry32: small, fast, good enough to scatter markup. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the detector's training uses the same one): scatters markup the same way on every run. */
+export const rng = seededRandom;
 
 /** FNV-1a of a string: a stable seed per file. */
 export function seedOf(text: string): number {
