@@ -12,6 +12,7 @@ import {
   corpusDir,
   markdownPage,
   openServed,
+  badgeTextFor,
   recordsOf,
   termlightRanges,
   waitForBadge,
@@ -47,7 +48,7 @@ describe.each(BROWSERS)('%s: a recorded document at a regional address', (name) 
       const expected = records.map((r) => `termlight-${r.severity} ${comparable(r.quote.exact)}`).sort();
       expect([...uk.highlights].sort()).toEqual(expected);
       expect(uk.highlights).toEqual(us.highlights);
-      expect(uk.badge.text).toBe(String(records.length));
+      expect(uk.badge.text).toBe(badgeTextFor(records.map((r) => r.severity)));
       expect(uk.badge).toEqual(us.badge);
     });
   });

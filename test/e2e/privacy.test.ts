@@ -32,6 +32,7 @@ import {
   fixtureHtml,
   launch,
   openServed,
+  badgeTextFor,
   recordsOf,
   sleep,
   startFeedServer,
@@ -58,6 +59,8 @@ const NOT_A_POLICY_HTML = `<!doctype html><html lang="en"><head><meta charset="u
 <body><h1>Why we read the terms</h1><p>A blog post about reading terms of service. Nothing here is a policy.</p></body></html>`;
 const COMMERCIAL_URL = 'https://www.anthropic.com/legal/commercial-terms';
 const commercial = recordsOf('anthropic.commercial-terms')[0]!;
+/** The demo page's badge: its clauses that concern the reader. */
+const DEMO_BADGE = badgeTextFor(recordsOf('anthropic.service-specific-terms').map((r) => r.severity));
 const COMMERCIAL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Commercial Terms of Service</title></head>
 <body><h1>Commercial Terms of Service</h1><p>Some text before. ${commercial.quote.exact} Some text after.</p></body></html>`;
 const SEARCH = 'Development Partner';
@@ -201,12 +204,12 @@ describe.each(BROWSERS)('%s: privacy', (name) => {
           // Reading: a known policy page, a page that is not one, another known policy page.
           const policy = await openServed(browser, DEMO_URL, demo);
           opened.push(DEMO_URL);
-          expect((await waitForBadge(browser, policy)).text).toBe('4');
+          expect((await waitForBadge(browser, policy)).text).toBe(DEMO_BADGE);
           const blog = await openServed(browser, NOT_A_POLICY, NOT_A_POLICY_HTML);
           opened.push(NOT_A_POLICY);
           const terms = await openServed(browser, COMMERCIAL_URL, COMMERCIAL_HTML);
           opened.push(COMMERCIAL_URL);
-          expect((await waitForBadge(browser, terms)).text).toBe('1');
+          expect((await waitForBadge(browser, terms)).text).toBe(badgeTextFor([commercial.severity]));
           expect((await browser.badge(blog)).text).toBe('');
 
           // The popup for the policy page, then its offline search.
@@ -233,7 +236,7 @@ describe.each(BROWSERS)('%s: privacy', (name) => {
           // Back to reading, then a quiet moment for anything sent late.
           await policy.bringToFront();
           await policy.evaluate(() => location.reload());
-          expect((await waitForBadge(browser, policy)).text).toBe('4');
+          expect((await waitForBadge(browser, policy)).text).toBe(DEMO_BADGE);
           await sleep(3_000);
         },
         { acceptInsecureCerts: true, proxy: proxy.address },
