@@ -72,10 +72,26 @@ export function chromiumBackground(
 
     async stopBackground() {
       const session = await watch();
-      for (const [versionId, runningStatus] of versions) {
-        if (runningStatus !== 'stopped') await session.send('ServiceWorker.stopWorker', { versionId });
-      }
-      await poll(async () => !(await status()).running, { message: 'The service worker did not stop' });
+      const stopRunning = async () => {
+        for (const [versionId, runningStatus] of versions) {
+          if (runningStatus !== 'stopped') await session.send('ServiceWorker.stopWorker', { versionId });
+        }
+      };
+      await stopRunning();
+      // An event already on its way (a page's report, an extension page's request) can start the
+      // worker again just after the stop, as it would for a reader: stop it again, as Chromium
+      // would after its idle time, until it stays stopped.
+      let asked = Date.now();
+      await poll(
+        async () => {
+          if ((await status()).running && Date.now() - asked > 2_000) {
+            asked = Date.now();
+            await stopRunning();
+          }
+          return !(await status()).running;
+        },
+        { message: 'The service worker did not stop' },
+      );
     },
 
     async reloadExtension() {
