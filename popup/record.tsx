@@ -4,6 +4,7 @@
  * then why it matters, how other platforms compare, how it was reworded, where it comes from.
  */
 import type { RecordView } from '../src/messages/protocol';
+import { POPUP_COMPARISON_OTHERS } from '../src/messages/limits';
 import { diffCounts, diffWords } from '../src/anchoring/word-diff';
 import { categoryLabel } from '../src/i18n/labels';
 import { t, tParts, type MessageKey } from '../src/i18n/t';
@@ -65,7 +66,7 @@ function Comparison(props: { comparison: RecordView['comparison'] }) {
             <p class="meta">{t('recordNoOtherPlatform')}</p>
           ) : (
             <ul>
-              {c.others.slice(0, 5).map((other) => (
+              {c.others.slice(0, POPUP_COMPARISON_OTHERS).map((other) => (
                 <li>
                   <SeverityTag severity={other.severity} /> {tParts('pairWithColon', <strong>{other.platformName}</strong>, other.title)}
                   <blockquote class="quote">{other.excerpt}</blockquote>

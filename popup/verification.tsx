@@ -6,17 +6,9 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../src/i18n/t';
 import type { TabView } from '../src/messages/protocol';
-import { dateStory, type DateStory, type PageCounts, type Sentence } from '../src/ui/date-story';
+import { dateStory, pageCounts, type DateStory, type Sentence } from '../src/ui/date-story';
 
 type Doc = TabView['documents'][number];
-
-/** How the page's clauses of this document compare with the checked version. */
-export function pageCounts(doc: Pick<Doc, 'key'>, view: Pick<TabView, 'found' | 'notFound'>): PageCounts {
-  const mine = <T extends { documentKey: string }>(records: T[]) => records.filter((r) => r.documentKey === doc.key);
-  const found = mine(view.found);
-  const same = found.filter((r) => r.method !== 'fuzzy').length;
-  return { same, reworded: found.length - same, missing: mine(view.notFound).length };
-}
 
 /** A sentence with its dates as <time datetime="YYYY-MM-DD">. */
 export function StorySentence(props: { sentence: Sentence }) {
@@ -86,6 +78,6 @@ export function DateStoryView(props: { story: DateStory; open?: boolean; version
  */
 export function DocumentDates(props: { doc: Doc; view: TabView }) {
   const { doc, view } = props;
-  const page = view.status === 'ready' ? { state: doc.verification.state, counts: pageCounts(doc, view) } : undefined;
+  const page = view.status === 'ready' ? { state: doc.verification.state, counts: pageCounts(doc.key, view.found, view.notFound) } : undefined;
   return <DateStoryView story={dateStory(doc, page)} />;
 }

@@ -8,7 +8,7 @@ import type { FeedState } from '../../src/messages/protocol';
 import { request } from '../api';
 import { plainError } from './plain-errors';
 import { ErrorNotice, keepingFocus } from './status';
-import { dateTimeWords } from './time-words';
+import { dateTimeWords } from '../../src/i18n/date';
 
 /** What the last check did, and which records the feed gave last; said right under its buttons. */
 export function FeedStatus(props: { state: FeedState }) {

@@ -11,7 +11,7 @@ import type { CacheSummary, PackMeta, RemovedPack } from '../../src/messages/pro
 import { request } from '../api';
 import { sourceRows, type SourceRow } from './source-rows';
 import { ErrorNotice } from './status';
-import { dateTimeWords } from './time-words';
+import { dateTimeWords } from '../../src/i18n/date';
 
 /** What a removal, an Undo or a restore did, said under the table (newest first). */
 type Outcome =

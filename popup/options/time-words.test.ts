@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeWords, durationWords } from './time-words';
+import { dateTimeWords } from '../../src/i18n/date';
+import { durationWords } from './time-words';
 
 describe('time words', () => {
   it('an import under a second says so, never "0.0 s"', () => {

@@ -30,6 +30,7 @@ import { checkFeed, feedState, setFeedUrl } from './feed';
 import { database, loadBundled } from './records-db';
 import { oneEntryPerDocument } from './document-entries';
 import { documentView } from './document-view';
+import { pageCounts } from '../ui/date-story';
 import { sourcesFor } from './record-source';
 import { recordsForPage } from './on-demand';
 import { siteHandlers } from './site-handlers';
@@ -317,19 +318,19 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     ]);
     if (!onDocument) return { record: view, ...(document ? { document } : {}) };
     // The page's clauses of this document: read the same, reworded, not found.
-    const ofDocument = new Set(
-      (await getRecords(db, [...onDocument.found.map((f) => f.key), ...onDocument.notFound]))
-        .filter((r) => r.documentKey === record.documentKey)
-        .map((r) => r.key),
-    );
-    const foundHere = onDocument.found.filter((f) => ofDocument.has(f.key));
-    const same = foundHere.filter((f) => f.method !== 'fuzzy').length;
+    const methods = new Map(onDocument.found.map((f) => [f.key, f.method]));
+    const rows = await getRecords(db, [...methods.keys(), ...onDocument.notFound]);
+    const clauses = rows.map((r) => ({ documentKey: r.documentKey, method: methods.get(r.key) }));
     return {
       record: view,
       ...(document ? { document } : {}),
       page: {
         state: document?.verification.state ?? 'unknown',
-        counts: { same, reworded: foundHere.length - same, missing: onDocument.notFound.filter((k) => ofDocument.has(k)).length },
+        counts: pageCounts(
+          record.documentKey,
+          clauses.filter((c) => c.method !== undefined),
+          clauses.filter((c) => c.method === undefined),
+        ),
         found: found !== undefined,
       },
     };

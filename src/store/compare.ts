@@ -73,8 +73,8 @@ function comparisonTables(db: Database): Promise<Map<Category, ComparisonEntry[]
 }
 
 /**
- * Builds the comparison tables now if this store generation has none, so that the popup opened
- * next finds them ready (a background woken by a page builds them once the page has its badge).
+ * Starts building the comparison tables if this store generation has none, so that they are
+ * ready by the time the popup's records are read ('popup/tab' calls it first).
  */
 export async function warmComparisons(db: Database): Promise<void> {
   await comparisonTables(db);

@@ -84,7 +84,6 @@ export function bySeverity<T extends { severity: Severity }>(items: readonly T[]
   return [...items].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }
 
-const EXCERPT_LENGTH = 240;
-/** A quote short enough for a list (comparisons, search hits): cut at 240 characters with "…". */
-export const excerpt = (quote: string): string =>
-  quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
+/** A quote short enough for a list (comparisons, the site view, search hits): cut at `length` characters with "…". */
+export const excerpt = (quote: string, length = 240): string =>
+  quote.length <= length ? quote : `${quote.slice(0, length - 1).trimEnd()}…`;

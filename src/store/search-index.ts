@@ -8,7 +8,7 @@ import type { Severity } from '../records/taxonomy';
 import { cached } from './cache';
 import type { Database, StoredDocument } from './db';
 import { WordIndex } from './fuzzy-words';
-import { bySeverity } from './lookup';
+import { bySeverity, excerpt } from './lookup';
 import { SearchTable, type Fields } from './search-table';
 
 /** A platform found by search: enough to list it; its summary is asked for when opened. */
@@ -92,8 +92,6 @@ const NOT_WORD = /[^a-z0-9\u00c0-\u1fff\u2c00-\uffff]+/;
 
 /** How long a result's quote excerpt is: it is secondary to the title and impact. */
 const EXCERPT_LENGTH = 160;
-const shortExcerpt = (quote: string): string =>
-  quote.length <= EXCERPT_LENGTH ? quote : `${quote.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
 
 /** The search index of the store as it is now, built once per store generation. */
 export function searchIndex(db: Database): Promise<SearchIndex> {
@@ -163,7 +161,7 @@ async function buildIndex(db: Database): Promise<SearchIndex> {
         title: record.title,
         severity: record.severity,
         ...(impact ? { impact } : {}),
-        excerpt: shortExcerpt(record.quote.exact),
+        excerpt: excerpt(record.quote.exact, EXCERPT_LENGTH),
         ...(attribution ? { credit: licence ? `${attribution}, ${licence}` : attribution } : {}),
       },
     };

@@ -37,6 +37,21 @@ export interface PageCounts {
   missing: number;
 }
 
+/**
+ * How the open page's clauses of one document compare with the checked version: read the same,
+ * reworded (found by the fuzzy step), not found. The popup counts its tab view; the record page's
+ * request counts the tab's state.
+ */
+export function pageCounts(
+  documentKey: string,
+  found: readonly { documentKey: string; method?: string | undefined }[],
+  notFound: readonly { documentKey: string }[],
+): PageCounts {
+  const here = found.filter((r) => r.documentKey === documentKey);
+  const same = here.filter((r) => r.method !== 'fuzzy').length;
+  return { same, reworded: here.length - same, missing: notFound.filter((r) => r.documentKey === documentKey).length };
+}
+
 /** Whether the open page reads as the checked version: `null` when no page is being compared. */
 export type MatchState = TabView['documents'][number]['verification']['state'];
 
