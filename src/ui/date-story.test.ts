@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../i18n/date';
-import { dateStory, storyText, wordChanges, type DateStory } from './date-story';
+import { dateStory, pageCounts, storyText, wordChanges, type DateStory } from './date-story';
 
 type Facts = Parameters<typeof dateStory>[0];
 
@@ -142,5 +142,20 @@ describe('one date story per document', () => {
         if (checked[0]) expect(storyText(checked[0].sentence), id).toContain(`checked on ${formatDate(doc.lastVerified!)}`);
       }
     }
+  });
+});
+
+describe('how the page compares, per document', () => {
+  it('counts only this document’s clauses: the same, reworded (found by the fuzzy step), not found', () => {
+    const found = [
+      { documentKey: 'a', method: 'exact' },
+      { documentKey: 'a', method: 'normalized' },
+      { documentKey: 'a', method: 'fuzzy' },
+      { documentKey: 'b', method: 'fuzzy' },
+    ];
+    const notFound = [{ documentKey: 'a' }, { documentKey: 'b' }, { documentKey: 'b' }];
+    expect(pageCounts('a', found, notFound)).toEqual({ same: 2, reworded: 1, missing: 1 });
+    expect(pageCounts('b', found, notFound)).toEqual({ same: 0, reworded: 1, missing: 2 });
+    expect(pageCounts('c', found, notFound)).toEqual({ same: 0, reworded: 0, missing: 0 });
   });
 });
